@@ -1,0 +1,141 @@
+/**
+ * Command-line interface over the same dispatcher as the IPC and the browser mode.
+ * Errors: one line on stderr and exit code 1 (2 for usage errors).
+ */
+import fs from 'node:fs';
+import { openApp, type Services } from '../services';
+import { createAppDispatcher } from '../ipc';
+import { parseGlobalOptions, UsageError } from '../options';
+import { buildReport } from '../services/report';
+import { formatAmount } from '../../../shared/domain/amount';
+import { isChainId } from '../../../shared/registry/chains';
+import type { ChannelInput, ChannelOutput, Channel } from '../../../shared/ipc/contract';
+import type { Dispatch } from '../ipc/handle';
+import { AppFailure } from '../../../shared/result';
+
+const USAGE = `Usage: slashboard [--data-dir DIR] [--rpc <chain>=<url>]... <command>
+  wallets add <address|ens> [--label L]
+  wallets import <file.csv>
+  wallets list [--json]
+  wallets rename <address> <label>
+  wallets remove <address>
+  refresh [--chain ethereum|arbitrum|base]
+  report [--json]`;
+
+async function call<C extends Channel>(dispatch: Dispatch, channel: C, input?: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const result = await dispatch(channel, input);
+  if (!result.ok) throw new AppFailure(result.error.code, result.error.message);
+  return result.value as ChannelOutput<C>;
+}
+
+function takeFlag(args: string[], flag: string): string | undefined {
+  const index = args.indexOf(flag);
+  if (index === -1) return undefined;
+  const value = args[index + 1];
+  if (value === undefined) throw new UsageError(`${flag} needs a value`);
+  args.splice(index, 2);
+  return value;
+}
+
+function takeSwitch(args: string[], flag: string): boolean {
+  const index = args.indexOf(flag);
+  if (index !== -1) args.splice(index, 1);
+  return index !== -1;
+}
+
+async function run(argv: string[], out: (line: string) => void, err: (line: string) => void): Promise<void> {
+  const options = parseGlobalOptions(argv);
+  const args = [...options.rest];
+  const [command, sub] = args;
+  if (!command || command === 'help' || command === '--help') return out(USAGE);
+  const services: Services = openApp({ dataDir: options.dataDir, mode: 'browser', rpcOverrides: options.rpcOverrides });
+  const dispatch = createAppDispatcher(services);
+  try {
+    if (command === 'wallets') return await walletsCommand(dispatch, sub, args.slice(2), out);
+    if (command === 'refresh') {
+      const chain = takeFlag(args, '--chain');
+      if (chain !== undefined && !isChainId(chain)) throw new UsageError(`Unknown chain "${chain}"`);
+      services.ctx.events.subscribe((event) => {
+        if (event.name === 'refresh.progress') {
+          const { chain: name, phase, done, total, message } = event.payload as { chain: string; phase: string; done: number; total: number; message?: string };
+          err(`${name}: ${phase} ${done}/${total}${message ? ` ${message}` : ''}`);
+        }
+      });
+      const summary = await call(dispatch, 'refresh.run', chain ? { chains: [chain] } : {});
+      for (const outcome of summary.chains) {
+        if (outcome.status === 'ok') out(`${outcome.chain}: block ${outcome.blockNumber}, ${outcome.positions} balances (${outcome.failedPositions} failed), ${outcome.httpRequests} HTTP requests`);
+        else if (outcome.status === 'failed') out(`${outcome.chain}: FAILED ${outcome.error}`);
+        else out(`${outcome.chain}: skipped (${outcome.reason})`);
+      }
+      if (summary.chains.some((outcome) => outcome.status === 'failed')) process.exitCode = 1;
+      return;
+    }
+    if (command === 'report') {
+      const json = takeSwitch(args, '--json');
+      const portfolio = await call(dispatch, 'portfolio.get');
+      if (json) return out(JSON.stringify(buildReport(portfolio, Date.now()), null, 2));
+      for (const position of portfolio.positions) {
+        const wallet = portfolio.wallets.find((item) => item.id === position.walletId);
+        const amount = position.rawAmount === null ? `error: ${position.error}` : formatAmount(BigInt(position.rawAmount), position.decimals);
+        out(`${position.chain}\t${wallet?.label ?? wallet?.address}\t${position.symbol}\t${amount}\tblock ${position.blockNumber}`);
+      }
+      return;
+    }
+    throw new UsageError(`Unknown command "${command}"\n${USAGE}`);
+  } finally {
+    services.ctx.close();
+  }
+}
+
+async function walletsCommand(dispatch: Dispatch, sub: string | undefined, args: string[], out: (line: string) => void): Promise<void> {
+  if (sub === 'add') {
+    const label = takeFlag(args, '--label');
+    const [input] = args;
+    if (!input) throw new UsageError('wallets add needs an address or ENS name');
+    const wallet = await call(dispatch, 'wallets.add', { input, label: label ?? null });
+    return out(`Added ${wallet.kind} wallet ${wallet.address}${wallet.ensName ? ` (${wallet.ensName})` : ''}${wallet.label ? ` "${wallet.label}"` : ''}`);
+  }
+  if (sub === 'import') {
+    const [file] = args;
+    if (!file) throw new UsageError('wallets import needs a CSV file');
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (cause) {
+      throw new AppFailure('INVALID_INPUT', `Cannot read ${file}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`);
+    }
+    const result = await call(dispatch, 'wallets.import', { text });
+    out(`Imported ${result.added.length} wallet(s); ${result.errors.length} line(s) rejected`);
+    for (const error of result.errors) out(`line ${error.line}: ${error.reason}${error.input ? ` (${error.input})` : ''}`);
+    if (result.errors.length > 0) process.exitCode = 1;
+    return;
+  }
+  if (sub === 'list') {
+    const wallets = await call(dispatch, 'wallets.list');
+    if (takeSwitch(args, '--json')) return out(JSON.stringify(wallets, null, 2));
+    if (wallets.length === 0) return out('No wallets yet. Add one with: wallets add <address|ens>');
+    for (const wallet of wallets) out(`${wallet.id}\t${wallet.kind}\t${wallet.address}\t${wallet.label ?? ''}${wallet.ensName ? `\t${wallet.ensName}` : ''}`);
+    return;
+  }
+  if (sub === 'remove' || sub === 'rename') {
+    const [input, label] = args;
+    if (!input) throw new UsageError(`wallets ${sub} needs an address`);
+    const wallets = await call(dispatch, 'wallets.list');
+    const needle = input.trim().toLowerCase();
+    const wallet = wallets.find((item) => item.address.toLowerCase() === needle || item.ensName === needle);
+    if (!wallet) throw new AppFailure('NOT_FOUND', `No wallet ${input} in the list`);
+    if (sub === 'remove') {
+      await call(dispatch, 'wallets.remove', { id: wallet.id });
+      return out(`Removed ${wallet.address} and its stored balances`);
+    }
+    const renamed = await call(dispatch, 'wallets.rename', { id: wallet.id, label: label ?? null });
+    return out(`Renamed ${renamed.address} to "${renamed.label ?? ''}"`);
+  }
+  throw new UsageError(`Unknown wallets command "${sub ?? ''}"\n${USAGE}`);
+}
+
+run(process.argv.slice(2), (line) => console.log(line), (line) => console.error(line)).catch((cause: unknown) => {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  console.error(`slashboard: ${message.split('\n')[0]}`);
+  process.exitCode = cause instanceof UsageError ? 2 : 1;
+});

@@ -1,0 +1,59 @@
+/** Electron entry: app lifecycle only. Services, IPC and security live in their own modules. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { createAppDispatcher } from './ipc';
+import { openApp, type Services } from './services';
+import { parseGlobalOptions } from './options';
+import { createMainWindow, registerAppScheme, serveRenderer, trustedOrigins } from './window';
+import { INVOKE_CHANNEL, EVENT_CHANNEL } from '../preload/channels';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+registerAppScheme();
+
+/** better-sqlite3 built for Electron's ABI by `npm run electron:native` (dev only; packaged apps are rebuilt by electron-builder). */
+function electronSqliteBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const file = path.join(app.getAppPath(), '.electron-native', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  return fs.existsSync(file) ? file : undefined;
+}
+
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const url = event.senderFrame?.url;
+  if (!url) return false;
+  try {
+    return trustedOrigins().includes(new URL(url).origin);
+  } catch {
+    return false;
+  }
+}
+
+async function main(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) return app.quit();
+  await app.whenReady();
+  const options = parseGlobalOptions(process.argv.slice(app.isPackaged ? 1 : 2));
+  const services: Services = openApp({
+    dataDir: options.dataDir,
+    mode: 'electron',
+    rpcOverrides: options.rpcOverrides,
+    nativeBinding: electronSqliteBinding(),
+  });
+  const dispatch = createAppDispatcher(services);
+  ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, input: unknown) => {
+    if (!isTrustedSender(event)) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'IPC from an untrusted frame' } };
+    return dispatch(String(channel), input);
+  });
+  serveRenderer(path.join(here, '../renderer'));
+  const window = createMainWindow(path.join(here, '../preload/index.cjs'));
+  const unsubscribe = services.ctx.events.subscribe((event) => {
+    if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
+  });
+  app.on('window-all-closed', () => {
+    unsubscribe();
+    services.ctx.close();
+    app.quit();
+  });
+}
+
+void main();

@@ -1,0 +1,34 @@
+/**
+ * Turns handler maps into one dispatcher: look up the channel, validate input with the
+ * contract's zod schema, run, and wrap the outcome in a Result. Nothing thrown crosses.
+ */
+import type { z } from 'zod';
+import { contract, isChannel, type Channel, type ChannelOutput, type Contract } from '../../../shared/ipc/contract';
+import { err, ok, toAppError, type Result } from '../../../shared/result';
+
+export type Handlers = {
+  [C in Channel]: (input: z.output<Contract[C]['input']>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
+};
+
+export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
+
+export function createDispatcher(handlers: Handlers): Dispatch {
+  return async (channel, input) => {
+    if (!isChannel(channel)) return err('UNKNOWN_CHANNEL', `Unknown channel "${channel}"`);
+    const parsed = contract[channel].input.safeParse(input);
+    if (!parsed.success) return err('INVALID_INPUT', describeIssues(parsed.error));
+    try {
+      const handler = handlers[channel] as (value: unknown) => unknown;
+      return ok(await handler(parsed.data));
+    } catch (cause) {
+      return { ok: false, error: toAppError(cause) };
+    }
+  };
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}

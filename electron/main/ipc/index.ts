@@ -1,0 +1,18 @@
+/** All handler maps merged into one; the type checker insists every channel has a handler. */
+import type { Services } from '../services';
+import { createDispatcher, type Dispatch, type Handlers } from './handle';
+import { portfolioHandlers } from './portfolio.ipc';
+import { settingsHandlers } from './settings.ipc';
+import { walletsHandlers } from './wallets.ipc';
+
+export function createHandlers(services: Services): Handlers {
+  return {
+    ...walletsHandlers(services),
+    ...portfolioHandlers(services),
+    ...settingsHandlers(services),
+  } satisfies Handlers;
+}
+
+export function createAppDispatcher(services: Services): Dispatch {
+  return createDispatcher(createHandlers(services));
+}

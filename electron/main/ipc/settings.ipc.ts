@@ -1,0 +1,10 @@
+import type { Services } from '../services';
+import type { Handlers } from './handle';
+
+export const settingsHandlers = (services: Services) =>
+  ({
+    'app.info': () => services.info(),
+    'settings.get': () => services.settings.get(),
+    'settings.setRpc': ({ chain, urls }) => services.settings.setRpc(chain, urls),
+    'settings.setTheme': ({ theme }) => services.settings.setTheme(theme),
+  }) satisfies Partial<Handlers>;

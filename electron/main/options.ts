@@ -1,0 +1,52 @@
+/** Global command-line options shared by the CLI, browser mode and the Electron app. */
+import { CHAIN_IDS, isChainId, type ChainId } from '../../shared/registry/chains';
+import { rpcUrlSchema } from '../../shared/ipc/schemas';
+import { defaultDataDir } from './data-dir';
+import path from 'node:path';
+
+export interface GlobalOptions {
+  dataDir: string;
+  rpcOverrides: Partial<Record<ChainId, string[]>>;
+  port: number | undefined;
+  /** Arguments that are not global options, in order. */
+  rest: string[];
+}
+
+export class UsageError extends Error {}
+
+export function parseGlobalOptions(argv: readonly string[]): GlobalOptions {
+  let dataDir: string | undefined;
+  let port: number | undefined;
+  const rpcOverrides: Partial<Record<ChainId, string[]>> = {};
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inlineValue] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const next = inlineValue ?? argv[++i];
+      if (next === undefined) throw new UsageError(`${flag} needs a value`);
+      return next;
+    };
+    if (flag === '--data-dir') dataDir = path.resolve(value());
+    else if (flag === '--port') port = parsePort(value());
+    else if (flag === '--rpc') addRpc(rpcOverrides, value());
+    else rest.push(arg);
+  }
+  return { dataDir: dataDir ?? defaultDataDir(), rpcOverrides, port, rest };
+}
+
+function addRpc(overrides: Partial<Record<ChainId, string[]>>, spec: string): void {
+  const at = spec.indexOf('=');
+  const chain = spec.slice(0, at);
+  const url = spec.slice(at + 1);
+  if (at < 1 || !isChainId(chain)) throw new UsageError(`--rpc expects <chain>=<url> with chain one of ${CHAIN_IDS.join(', ')}`);
+  const parsed = rpcUrlSchema.safeParse(url);
+  if (!parsed.success) throw new UsageError(`--rpc ${chain}: "${url}" is not an http(s) URL`);
+  (overrides[chain] ??= []).push(parsed.data);
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got "${text}"`);
+  return port;
+}

@@ -1,0 +1,44 @@
+/**
+ * Everything a service needs, built once per process (Electron, browser mode, CLI, tests):
+ * the database and its repos, the event bus, and how to reach each chain.
+ */
+import type Database from 'better-sqlite3';
+import { openDatabase, type OpenOptions } from '../db/open';
+import { schemaVersion } from '../db/migrate';
+import { createWalletsRepo } from '../db/repos/wallets.repo';
+import { createSettingsRepo } from '../db/repos/settings.repo';
+import { createSnapshotsRepo } from '../db/repos/snapshots.repo';
+import { createEventBus } from './event-bus';
+import type { ChainId } from '../../../shared/registry/chains';
+import type { EvmClientOptions } from '../chain/evm/client';
+
+export interface ContextOptions extends OpenOptions {
+  dataDir: string;
+  mode: 'electron' | 'browser';
+  /** RPC URLs that override Settings for this process only (CLI --rpc, tests). */
+  rpcOverrides?: Partial<Record<ChainId, string[]>>;
+  evmClientOptions?: EvmClientOptions;
+  now?: () => number;
+}
+
+export function createContext(options: ContextOptions) {
+  const db: Database.Database = openDatabase(options.dataDir, options);
+  return {
+    db,
+    dataDir: options.dataDir,
+    mode: options.mode,
+    rpcOverrides: options.rpcOverrides ?? {},
+    evmClientOptions: options.evmClientOptions ?? {},
+    now: options.now ?? (() => Date.now()),
+    events: createEventBus(),
+    repos: {
+      wallets: createWalletsRepo(db),
+      settings: createSettingsRepo(db),
+      snapshots: createSnapshotsRepo(db),
+    },
+    schemaVersion: () => schemaVersion(db),
+    close: () => db.close(),
+  };
+}
+
+export type AppContext = ReturnType<typeof createContext>;

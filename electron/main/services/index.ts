@@ -1,0 +1,27 @@
+/** Builds every use-case over one context; IPC, browser mode and CLI all call these. */
+import type { AppInfo } from '../../../shared/ipc/schemas';
+import { createContext, type AppContext, type ContextOptions } from './context';
+import { createPortfolioService } from './portfolio.service';
+import { createRefreshService } from './refresh.service';
+import { createSettingsService } from './settings.service';
+import { createWalletsService } from './wallets.service';
+
+export const APP_VERSION = '0.1.0';
+
+export function createServices(ctx: AppContext) {
+  const settings = createSettingsService(ctx);
+  return {
+    ctx,
+    settings,
+    wallets: createWalletsService(ctx, settings),
+    refresh: createRefreshService(ctx, settings),
+    portfolio: createPortfolioService(ctx),
+    info: (): AppInfo => ({ mode: ctx.mode, version: APP_VERSION, dataDir: ctx.dataDir, schemaVersion: ctx.schemaVersion() }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export function openApp(options: ContextOptions): Services {
+  return createServices(createContext(options));
+}

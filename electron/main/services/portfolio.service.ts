@@ -1,0 +1,73 @@
+/** The portfolio as last refreshed: wallets, each chain's snapshot and status, positions. */
+import { CHAIN_IDS, CHAINS } from '../../../shared/registry/chains';
+import type { AssetTotal, ChainStatus, Portfolio, Position } from '../../../shared/ipc/schemas';
+import type { AppContext } from './context';
+
+export function createPortfolioService(ctx: AppContext) {
+  return {
+    get(): Portfolio {
+      const statuses = new Map(ctx.repos.snapshots.statuses().map((row) => [row.chain, row]));
+      const chains: ChainStatus[] = CHAIN_IDS.map((chain) => {
+        const row = statuses.get(chain);
+        return {
+          chain,
+          name: CHAINS[chain].name,
+          snapshot:
+            row && row.snapshotId !== null
+              ? {
+                  id: row.snapshotId,
+                  blockNumber: row.blockNumber!,
+                  blockTime: row.blockTime!,
+                  fetchedAt: row.fetchedAt!,
+                  rpcUrl: row.rpcUrl!,
+                  walletCount: row.walletCount!,
+                }
+              : null,
+          lastError: row?.lastError ? { message: row.lastError, at: row.lastErrorAt ?? 0 } : null,
+          lastAttemptAt: row?.lastAttemptAt ?? null,
+        };
+      });
+      const positions = ctx.repos.snapshots.latestPositions().map((row) => ({
+        walletId: row.walletId,
+        chain: row.chain,
+        tokenAddress: row.tokenAddress,
+        symbol: row.symbol,
+        name: row.name,
+        decimals: row.decimals,
+        rawAmount: row.rawAmount,
+        error: row.error,
+        blockNumber: row.blockNumber,
+        blockTime: row.blockTime,
+        source: `${row.tokenAddress ? 'ERC-20 balanceOf' : 'native balance'} via Multicall3 at ${row.rpcUrl}`,
+      }));
+      return { wallets: ctx.repos.wallets.list(), chains, positions, totals: sumByAsset(positions) };
+    },
+  };
+}
+
+export type PortfolioService = ReturnType<typeof createPortfolioService>;
+
+/** Totals per chain and asset, in raw units; a failed read counts as failed, never as zero. */
+export function sumByAsset(positions: readonly Position[]): AssetTotal[] {
+  const totals = new Map<string, AssetTotal & { sum: bigint }>();
+  for (const position of positions) {
+    const key = `${position.chain}:${position.tokenAddress ?? ''}`;
+    const total = totals.get(key) ?? {
+      chain: position.chain,
+      tokenAddress: position.tokenAddress,
+      symbol: position.symbol,
+      decimals: position.decimals,
+      rawAmount: '0',
+      wallets: 0,
+      failed: 0,
+      sum: 0n,
+    };
+    if (position.rawAmount === null) total.failed += 1;
+    else {
+      total.sum += BigInt(position.rawAmount);
+      total.wallets += 1;
+    }
+    totals.set(key, total);
+  }
+  return [...totals.values()].map(({ sum, ...total }) => ({ ...total, rawAmount: sum.toString() }));
+}

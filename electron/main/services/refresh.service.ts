@@ -1,0 +1,93 @@
+/**
+ * Refresh: read every EVM wallet's balances on each chain and store one snapshot per chain,
+ * atomically. Chains run in parallel and fail independently: a failing chain keeps its last
+ * good snapshot and records the error, which the portfolio shows as stale.
+ */
+import { CHAIN_IDS, CHAINS, type ChainId } from '../../../shared/registry/chains';
+import { tokensOn } from '../../../shared/registry/evm-tokens';
+import type { RefreshChainOutcome, RefreshSummary } from '../../../shared/ipc/schemas';
+import { AppFailure } from '../../../shared/result';
+import { createEvmClient } from '../chain/evm/client';
+import { readBalances } from '../chain/evm/balances';
+import type { AppContext } from './context';
+import type { SettingsService } from './settings.service';
+
+export function createRefreshService(ctx: AppContext, settings: SettingsService) {
+  let running = false;
+
+  async function refreshChain(chain: ChainId): Promise<RefreshChainOutcome> {
+    const wallets = ctx.repos.wallets
+      .listByKind('evm')
+      .map((wallet) => ({ walletId: wallet.id, address: wallet.address as `0x${string}` }));
+    if (wallets.length === 0) return { chain, status: 'skipped', reason: 'No EVM wallets to refresh' };
+    const tokens = tokensOn(chain);
+    const urls = settings.rpcUrls(chain);
+    const evm = createEvmClient(chain, urls, ctx.evmClientOptions);
+    ctx.events.emit('refresh.progress', { chain, phase: 'started', done: 0, total: wallets.length * (tokens.length + 1) });
+    try {
+      const read = await readBalances(evm, wallets, tokens, {
+        onProgress: (done, total) => ctx.events.emit('refresh.progress', { chain, phase: 'calls', done, total }),
+      });
+      const tokenInfo = (token: (typeof read.reads)[number]['token']) =>
+        token
+          ? { tokenAddress: token.address, symbol: token.symbol, name: token.name, decimals: token.decimals }
+          : { tokenAddress: null, symbol: CHAINS[chain].nativeSymbol, name: CHAINS[chain].nativeName, decimals: 18 };
+      ctx.repos.snapshots.write({
+        chain,
+        blockNumber: read.blockNumber,
+        blockTime: read.blockTime,
+        fetchedAt: ctx.now(),
+        rpcUrl: evm.stats.lastUrl ?? urls[0]!,
+        walletCount: wallets.length,
+        balances: read.reads.map((item) => ({
+          walletId: item.walletId,
+          ...tokenInfo(item.token),
+          rawAmount: item.rawAmount,
+          error: item.error,
+        })),
+      });
+      const failed = read.reads.filter((item) => item.error !== null).length;
+      ctx.events.emit('refresh.progress', { chain, phase: 'done', done: read.reads.length, total: read.reads.length });
+      return {
+        chain,
+        status: 'ok',
+        blockNumber: read.blockNumber.toString(),
+        positions: read.reads.length,
+        failedPositions: failed,
+        httpRequests: evm.stats.httpRequests,
+      };
+    } catch (cause) {
+      const message = describeFailure(cause);
+      ctx.repos.snapshots.recordFailure(chain, message, ctx.now());
+      ctx.events.emit('refresh.progress', { chain, phase: 'failed', done: 0, total: 0, message });
+      return { chain, status: 'failed', error: message };
+    }
+  }
+
+  return {
+    isRunning: () => running,
+    async run(chains: readonly ChainId[] = CHAIN_IDS): Promise<RefreshSummary> {
+      if (running) throw new AppFailure('BUSY', 'A refresh is already running');
+      running = true;
+      const startedAt = ctx.now();
+      try {
+        const outcomes = await Promise.all([...new Set(chains)].map(refreshChain));
+        return { startedAt, finishedAt: ctx.now(), chains: outcomes };
+      } finally {
+        running = false;
+        ctx.events.emit('data.changed', { what: 'portfolio' });
+      }
+    },
+  };
+}
+
+/** viem errors carry a one-line shortMessage; the full text names every retry and URL. */
+function describeFailure(cause: unknown): string {
+  if (cause instanceof Error) {
+    const short = (cause as { shortMessage?: string }).shortMessage ?? cause.message;
+    return short.split('\n')[0]!.slice(0, 500);
+  }
+  return String(cause).slice(0, 500);
+}
+
+export type RefreshService = ReturnType<typeof createRefreshService>;

@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react';
+import { onEvent } from './api';
+import { useSettingsStore } from './stores/useSettingsStore';
+import { usePortfolioStore } from './stores/usePortfolioStore';
+import { useWalletsStore } from './stores/useWalletsStore';
+import { WalletsPage } from './features/wallets/WalletsPage';
+import { PortfolioPage } from './features/portfolio/PortfolioPage';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { RefreshBar } from './components/RefreshBar';
+import { useTheme } from './components/useTheme';
+
+const PAGES = [
+  { id: 'portfolio', title: 'Portfolio', Component: PortfolioPage },
+  { id: 'wallets', title: 'Wallets', Component: WalletsPage },
+  { id: 'settings', title: 'Settings', Component: SettingsPage },
+] as const;
+type PageId = (typeof PAGES)[number]['id'];
+
+const pageFromHash = (): PageId => {
+  const id = window.location.hash.replace('#/', '');
+  return PAGES.some((page) => page.id === id) ? (id as PageId) : 'portfolio';
+};
+
+export function App() {
+  const [page, setPage] = useState<PageId>(pageFromHash);
+  useTheme();
+
+  useEffect(() => {
+    void useWalletsStore.getState().load();
+    void usePortfolioStore.getState().load();
+    void useSettingsStore.getState().load();
+    const onHash = () => setPage(pageFromHash());
+    window.addEventListener('hashchange', onHash);
+    const unsubscribe = onEvent((event) => {
+      if (event.name === 'refresh.progress') usePortfolioStore.getState().onProgress(event.payload as never);
+      if (event.name === 'data.changed') {
+        const { what } = event.payload as { what: string };
+        if (what === 'wallets') void useWalletsStore.getState().load();
+        if (what === 'wallets' || what === 'portfolio') void usePortfolioStore.getState().load();
+        if (what === 'settings') void useSettingsStore.getState().load();
+      }
+    });
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      unsubscribe();
+    };
+  }, []);
+
+  const current = PAGES.find((entry) => entry.id === page)!;
+  return (
+    <div className="app">
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">◆</span> Slashboard
+        </div>
+        {PAGES.map((entry) => (
+          <a
+            key={entry.id}
+            href={`#/${entry.id}`}
+            className={entry.id === page ? 'nav-link active' : 'nav-link'}
+            aria-current={entry.id === page ? 'page' : undefined}
+          >
+            {entry.title}
+          </a>
+        ))}
+        <p className="sidebar-note">Watch-only. No keys, no signing.</p>
+      </nav>
+      <main className="content">
+        <header className="topbar">
+          <h1>{current.title}</h1>
+          <RefreshBar />
+        </header>
+        <current.Component />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { CHAIN_IDS } from '../../../../shared/registry/chains';
+import type { Theme } from '../../../../shared/ipc/schemas';
+import { useSettingsStore } from '../../stores/useSettingsStore';
+import { RpcEditor } from './RpcEditor';
+
+const THEMES: { value: Theme; label: string }[] = [
+  { value: 'system', label: 'Follow system' },
+  { value: 'dark', label: 'Dark' },
+  { value: 'light', label: 'Light' },
+];
+
+export function SettingsPage() {
+  const { settings, info, loadError, setTheme } = useSettingsStore();
+  if (loadError) return <p className="error-text" role="alert">{loadError.message}</p>;
+  if (!settings) return <p className="muted">Loading…</p>;
+  return (
+    <div className="page">
+      <section className="card">
+        <fieldset className="radio-group">
+          <legend><h2>Theme</h2></legend>
+          {THEMES.map((theme) => (
+            <label key={theme.value} className="checkbox">
+              <input type="radio" name="theme" value={theme.value} checked={settings.theme === theme.value} onChange={() => void setTheme(theme.value)} />
+              {theme.label}
+            </label>
+          ))}
+        </fieldset>
+      </section>
+      <section className="card" aria-labelledby="rpc-title">
+        <h2 id="rpc-title">RPC endpoints</h2>
+        <p className="muted">Public defaults work out of the box; your own node or provider is faster and more private.</p>
+        {CHAIN_IDS.map((chain) => (
+          <RpcEditor key={chain} chain={chain} urls={settings.rpc[chain] ?? []} defaults={settings.rpcDefaults[chain] ?? []} />
+        ))}
+      </section>
+      {info && (
+        <section className="card">
+          <h2>About</h2>
+          <dl className="facts">
+            <dt>Version</dt><dd>{info.version}</dd>
+            <dt>Mode</dt><dd>{info.mode === 'electron' ? 'Desktop app' : 'Browser mode (local server)'}</dd>
+            <dt>Data folder</dt><dd className="mono">{info.dataDir}</dd>
+            <dt>Database schema</dt><dd>{info.schemaVersion}</dd>
+          </dl>
+        </section>
+      )}
+    </div>
+  );
+}

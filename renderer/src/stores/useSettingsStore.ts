@@ -1,0 +1,37 @@
+import { create } from 'zustand';
+import type { ChainId } from '../../../shared/registry/chains';
+import type { AppInfo, Settings, Theme } from '../../../shared/ipc/schemas';
+import type { AppError } from '../../../shared/result';
+import { invoke } from '../api';
+
+interface SettingsState {
+  settings: Settings | null;
+  info: AppInfo | null;
+  loadError: AppError | null;
+  load(): Promise<void>;
+  setTheme(theme: Theme): Promise<AppError | null>;
+  setRpc(chain: ChainId, urls: string[]): Promise<AppError | null>;
+}
+
+export const useSettingsStore = create<SettingsState>((set) => ({
+  settings: null,
+  info: null,
+  loadError: null,
+  async load() {
+    const [settings, info] = await Promise.all([invoke('settings.get'), invoke('app.info')]);
+    if (!settings.ok) return set({ loadError: settings.error });
+    set({ settings: settings.value, info: info.ok ? info.value : null, loadError: null });
+  },
+  async setTheme(theme) {
+    const result = await invoke('settings.setTheme', { theme });
+    if (!result.ok) return result.error;
+    set({ settings: result.value });
+    return null;
+  },
+  async setRpc(chain, urls) {
+    const result = await invoke('settings.setRpc', { chain, urls });
+    if (!result.ok) return result.error;
+    set({ settings: result.value });
+    return null;
+  },
+}));

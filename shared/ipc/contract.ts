@@ -1,0 +1,55 @@
+/**
+ * The one IPC contract: channel → input and output schemas. Main validates input with it,
+ * preload, the browser-mode server, the renderer client and the CLI all derive from it.
+ */
+import { z } from 'zod';
+import {
+  appInfoSchema,
+  chainIdSchema,
+  importResultSchema,
+  portfolioSchema,
+  refreshSummarySchema,
+  rpcUrlSchema,
+  settingsSchema,
+  themeSchema,
+  walletSchema,
+} from './schemas';
+
+const walletId = z.number().int().positive();
+const label = z.string().max(1024).nullable().optional();
+
+export const contract = {
+  'app.info': { input: z.void(), output: appInfoSchema },
+  'wallets.list': { input: z.void(), output: z.array(walletSchema) },
+  'wallets.add': {
+    input: z.object({ input: z.string().max(255), label }),
+    output: walletSchema,
+  },
+  'wallets.import': {
+    input: z.object({ text: z.string().max(2_000_000) }),
+    output: importResultSchema,
+  },
+  'wallets.rename': { input: z.object({ id: walletId, label }), output: walletSchema },
+  'wallets.remove': { input: z.object({ id: walletId }), output: z.object({ id: walletId }) },
+  'portfolio.get': { input: z.void(), output: portfolioSchema },
+  'refresh.run': {
+    input: z.object({ chains: z.array(chainIdSchema).min(1).optional() }).optional(),
+    output: refreshSummarySchema,
+  },
+  'settings.get': { input: z.void(), output: settingsSchema },
+  'settings.setRpc': {
+    input: z.object({ chain: chainIdSchema, urls: z.array(rpcUrlSchema).max(8) }),
+    output: settingsSchema,
+  },
+  'settings.setTheme': { input: z.object({ theme: themeSchema }), output: settingsSchema },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,22 @@
+/** Main → renderer push events, typed like the contract. */
+import { z } from 'zod';
+import { chainIdSchema } from './schemas';
+
+export const events = {
+  'refresh.progress': z.object({
+    chain: chainIdSchema,
+    phase: z.enum(['started', 'calls', 'done', 'failed']),
+    done: z.number().int(),
+    total: z.number().int(),
+    message: z.string().optional(),
+  }),
+  'data.changed': z.object({ what: z.enum(['wallets', 'portfolio', 'settings']) }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.infer<Events[E]>;
+export interface AppEvent<E extends EventName = EventName> {
+  name: E;
+  payload: EventPayload<E>;
+}

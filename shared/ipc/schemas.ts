@@ -1,0 +1,141 @@
+/** zod schemas of the data that crosses the IPC boundary; types are inferred from them. */
+import { z } from 'zod';
+import { WALLET_KINDS } from '../domain/wallet/wallet-input';
+import { CHAIN_IDS } from '../registry/chains';
+
+export const chainIdSchema = z.enum(CHAIN_IDS);
+export const walletKindSchema = z.enum(WALLET_KINDS);
+/** Raw integer amount as a decimal string: money never travels as a float. */
+export const rawAmountSchema = z.string().regex(/^\d+$/);
+
+export const walletSchema = z.object({
+  id: z.number().int().positive(),
+  kind: walletKindSchema,
+  address: z.string(),
+  label: z.string().nullable(),
+  ensName: z.string().nullable(),
+  ensResolvedAt: z.number().int().nullable(),
+  createdAt: z.number().int(),
+});
+export type Wallet = z.infer<typeof walletSchema>;
+
+export const importLineErrorSchema = z.object({
+  line: z.number().int().positive(),
+  input: z.string(),
+  reason: z.string(),
+});
+
+export const importResultSchema = z.object({
+  added: z.array(walletSchema),
+  errors: z.array(importLineErrorSchema),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+
+export const positionSchema = z.object({
+  walletId: z.number().int(),
+  chain: chainIdSchema,
+  /** Token contract address, or null for the chain's native coin. */
+  tokenAddress: z.string().nullable(),
+  symbol: z.string(),
+  name: z.string(),
+  decimals: z.number().int(),
+  rawAmount: rawAmountSchema.nullable(),
+  /** Why this one position could not be read (others on the chain still were). */
+  error: z.string().nullable(),
+  blockNumber: z.string(),
+  blockTime: z.number().int(),
+  source: z.string(),
+});
+export type Position = z.infer<typeof positionSchema>;
+
+export const chainStatusSchema = z.object({
+  chain: chainIdSchema,
+  name: z.string(),
+  snapshot: z
+    .object({
+      id: z.number().int(),
+      blockNumber: z.string(),
+      blockTime: z.number().int(),
+      fetchedAt: z.number().int(),
+      rpcUrl: z.string(),
+      walletCount: z.number().int(),
+    })
+    .nullable(),
+  /** Set when the latest attempt failed; the snapshot above is then stale. */
+  lastError: z.object({ message: z.string(), at: z.number().int() }).nullable(),
+  lastAttemptAt: z.number().int().nullable(),
+});
+export type ChainStatus = z.infer<typeof chainStatusSchema>;
+
+/** Sum over wallets of one asset on one chain, computed in main with bigint. */
+export const assetTotalSchema = z.object({
+  chain: chainIdSchema,
+  tokenAddress: z.string().nullable(),
+  symbol: z.string(),
+  decimals: z.number().int(),
+  rawAmount: rawAmountSchema,
+  wallets: z.number().int(),
+  failed: z.number().int(),
+});
+export type AssetTotal = z.infer<typeof assetTotalSchema>;
+
+export const portfolioSchema = z.object({
+  wallets: z.array(walletSchema),
+  chains: z.array(chainStatusSchema),
+  positions: z.array(positionSchema),
+  totals: z.array(assetTotalSchema),
+});
+export type Portfolio = z.infer<typeof portfolioSchema>;
+
+export const refreshChainOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({
+    chain: chainIdSchema,
+    status: z.literal('ok'),
+    blockNumber: z.string(),
+    positions: z.number().int(),
+    failedPositions: z.number().int(),
+    httpRequests: z.number().int(),
+  }),
+  z.object({ chain: chainIdSchema, status: z.literal('failed'), error: z.string() }),
+  z.object({ chain: chainIdSchema, status: z.literal('skipped'), reason: z.string() }),
+]);
+export type RefreshChainOutcome = z.infer<typeof refreshChainOutcomeSchema>;
+
+export const refreshSummarySchema = z.object({
+  startedAt: z.number().int(),
+  finishedAt: z.number().int(),
+  chains: z.array(refreshChainOutcomeSchema),
+});
+export type RefreshSummary = z.infer<typeof refreshSummarySchema>;
+
+export const themeSchema = z.enum(['system', 'dark', 'light']);
+export type Theme = z.infer<typeof themeSchema>;
+
+export const rpcUrlSchema = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' || url.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'RPC URL must be an http(s) URL');
+
+export const settingsSchema = z.object({
+  theme: themeSchema,
+  /** Ordered: the first URL is primary, the rest are fallbacks. */
+  rpc: z.record(chainIdSchema, z.array(z.string())),
+  rpcDefaults: z.record(chainIdSchema, z.array(z.string())),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const appInfoSchema = z.object({
+  mode: z.enum(['electron', 'browser']),
+  version: z.string(),
+  dataDir: z.string(),
+  schemaVersion: z.number().int(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate, schemaVersion, type Migration } from '../../electron/main/db/migrate';
+import { MIGRATIONS } from '../../electron/main/db/migrations';
+import { DB_FILE_NAME, openDatabase } from '../../electron/main/db/open';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slashboard-migrate-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const tables = (db: Database.Database) =>
+  db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((row) => row.name);
+
+describe('migrations', () => {
+  it('creates the schema on a fresh database, with WAL and foreign keys on', () => {
+    const db = openDatabase(tempDir());
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    expect(tables(db)).toEqual(['balances', 'chain_status', 'settings', 'snapshots', 'wallets']);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('upgrades an older database step by step, keeping its data', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS);
+    db.prepare("INSERT INTO wallets (kind, address, created_at) VALUES ('evm', '0x1', 1)").run();
+    const next: Migration = { version: MIGRATIONS.length + 1, name: 'test-add-column', up: 'ALTER TABLE wallets ADD COLUMN note TEXT' };
+    expect(migrate(db, [...MIGRATIONS, next])).toEqual({ from: MIGRATIONS.length, to: MIGRATIONS.length + 1 });
+    expect(db.prepare('SELECT address, note FROM wallets').get()).toEqual({ address: '0x1', note: null });
+  });
+
+  it('rolls a failing migration back completely, version included', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS);
+    const broken: Migration = { version: MIGRATIONS.length + 1, name: 'broken', up: 'CREATE TABLE half (x); SELECT * FROM no_such_table' };
+    expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow(/no_such_table/);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    expect(tables(db)).not.toContain('half');
+  });
+
+  it('refuses migrations listed out of order', () => {
+    const db = new Database(':memory:');
+    expect(() => migrate(db, [{ version: 2, name: 'skips-one', up: '' }])).toThrow(/expected 1/);
+  });
+
+  it('refuses a database from a newer version without modifying the file', () => {
+    const dir = tempDir();
+    const file = path.join(dir, DB_FILE_NAME);
+    const future = new Database(file);
+    future.exec('CREATE TABLE from_the_future (x)');
+    future.pragma(`user_version = ${MIGRATIONS.length + 5}`);
+    future.close();
+    const before = fs.readFileSync(file);
+    expect(() => openDatabase(dir)).toThrow(/newer version of Slashboard.*not modified/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a file that is not a database with a clear message', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, DB_FILE_NAME), 'this is not sqlite'.repeat(100));
+    expect(() => openDatabase(dir)).toThrow(/could not be prepared|Cannot open/);
+  });
+});
