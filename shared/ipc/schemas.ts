@@ -74,7 +74,9 @@ export const assetTotalSchema = z.object({
   symbol: z.string(),
   decimals: z.number().int(),
   rawAmount: rawAmountSchema,
+  /** Wallets holding a non-zero amount. */
   wallets: z.number().int(),
+  /** Wallets whose balance could not be read. */
   failed: z.number().int(),
 });
 export type AssetTotal = z.infer<typeof assetTotalSchema>;
@@ -129,6 +131,8 @@ export const settingsSchema = z.object({
   /** Ordered: the first URL is primary, the rest are fallbacks. */
   rpc: z.record(chainIdSchema, z.array(z.string())),
   rpcDefaults: z.record(chainIdSchema, z.array(z.string())),
+  /** URLs given on the command line (--rpc) that replace the list above for this run only. */
+  rpcOverrides: z.partialRecord(chainIdSchema, z.array(z.string())),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

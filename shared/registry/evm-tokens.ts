@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { getAddress } from 'viem';
-import data from './evm-tokens.json';
+import data from './evm-tokens.json' with { type: 'json' };
 import { CHAIN_IDS, type ChainId } from './chains';
 
 export const TOKEN_KINDS = ['lst', 'lrt', 'btc-lst', 'native-restaking', 'other'] as const;

@@ -33,6 +33,7 @@ describe('EVM addresses', () => {
     expect(reject('0xd8dA6BF26964aF9D7eEd9e03E53415D37aA9604')).toMatch(/40 hex digits/);
     expect(reject('0xg8dA6BF26964aF9D7eEd9e03E53415D37aA96045')).toMatch(/40 hex digits/);
     expect(reject('0x')).toMatch(/40 hex digits/);
+    expect(reject('0Xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045')).toMatch(/must start with 0x/);
   });
 });
 

@@ -47,7 +47,7 @@ export function createPortfolioService(ctx: AppContext) {
 
 export type PortfolioService = ReturnType<typeof createPortfolioService>;
 
-/** Totals per chain and asset, in raw units; a failed read counts as failed, never as zero. */
+/** Totals per chain and asset, in raw units; `wallets` counts holders, a failed read counts as failed, never as zero. */
 export function sumByAsset(positions: readonly Position[]): AssetTotal[] {
   const totals = new Map<string, AssetTotal & { sum: bigint }>();
   for (const position of positions) {
@@ -63,7 +63,7 @@ export function sumByAsset(positions: readonly Position[]): AssetTotal[] {
       sum: 0n,
     };
     if (position.rawAmount === null) total.failed += 1;
-    else {
+    else if (position.rawAmount !== '0') {
       total.sum += BigInt(position.rawAmount);
       total.wallets += 1;
     }

@@ -21,7 +21,7 @@ export function createSettingsService(ctx: AppContext) {
       rpcDefaults[chain] = [...CHAINS[chain].defaultRpcUrls];
       rpc[chain] = storedRpc(chain) ?? rpcDefaults[chain];
     }
-    return { theme: theme.success ? theme.data : 'system', rpc, rpcDefaults };
+    return { theme: theme.success ? theme.data : 'system', rpc, rpcDefaults, rpcOverrides: ctx.rpcOverrides };
   };
 
   return {

@@ -13,7 +13,7 @@ interface SettingsState {
   setRpc(chain: ChainId, urls: string[]): Promise<AppError | null>;
 }
 
-export const useSettingsStore = create<SettingsState>((set) => ({
+export const useSettingsStore = create<SettingsState>((set, get) => ({
   settings: null,
   info: null,
   loadError: null,
@@ -23,8 +23,14 @@ export const useSettingsStore = create<SettingsState>((set) => ({
     set({ settings: settings.value, info: info.ok ? info.value : null, loadError: null });
   },
   async setTheme(theme) {
+    // Applied at once so the radio follows the click; put back if main refuses it.
+    const previous = get().settings;
+    if (previous) set({ settings: { ...previous, theme } });
     const result = await invoke('settings.setTheme', { theme });
-    if (!result.ok) return result.error;
+    if (!result.ok) {
+      set({ settings: previous });
+      return result.error;
+    }
     set({ settings: result.value });
     return null;
   },

@@ -8,7 +8,7 @@ export type EnsCheck = { ok: true; name: string } | { ok: false; reason: string 
 const HEX_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
 export function checkEvmAddress(input: string): EvmCheck {
-  if (!/^0x/i.test(input)) return { ok: false, reason: 'EVM address must start with 0x' };
+  if (!input.startsWith('0x')) return { ok: false, reason: 'EVM address must start with 0x (lower-case x)' };
   if (!HEX_ADDRESS.test(input)) {
     return { ok: false, reason: `EVM address must be 0x followed by 40 hex digits (got ${input.length - 2})` };
   }

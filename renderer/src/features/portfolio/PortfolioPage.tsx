@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { formatAmount } from '../../../../shared/domain/amount';
+import { formatAmount, toDecimalString } from '../../../../shared/domain/amount';
 import { CHAINS } from '../../../../shared/registry/chains';
 import type { Position } from '../../../../shared/ipc/schemas';
 import { usePortfolioStore } from '../../stores/usePortfolioStore';
 import { ChainStatusCards } from './ChainStatusCards';
 
 const amountOf = (raw: string, decimals: number) => formatAmount(BigInt(raw), decimals);
+const exactOf = (raw: string, decimals: number) => toDecimalString(BigInt(raw), decimals);
 
 export function PortfolioPage() {
   const { portfolio, loadError } = usePortfolioStore();
@@ -46,13 +47,13 @@ export function PortfolioPage() {
           <section className="card" aria-labelledby="totals-title">
             <h2 id="totals-title">Total</h2>
             <table className="table" data-testid="totals">
-              <thead><tr><th>Asset</th><th>Chain</th><th className="num">Amount</th><th>Wallets</th></tr></thead>
+              <thead><tr><th>Asset</th><th>Chain</th><th className="num">Amount</th><th>Holders</th></tr></thead>
               <tbody>
                 {totals.map((total) => (
                   <tr key={`${total.chain}-${total.tokenAddress}`}>
                     <td>{total.symbol}</td>
                     <td>{CHAINS[total.chain].name}</td>
-                    <td className="num mono">{amountOf(total.rawAmount, total.decimals)}</td>
+                    <td className="num mono" title={exactOf(total.rawAmount, total.decimals)}>{amountOf(total.rawAmount, total.decimals)}</td>
                     <td className="muted">
                       {total.wallets}
                       {total.failed > 0 && <span className="error-text"> · {total.failed} unreadable</span>}
@@ -79,7 +80,7 @@ export function PortfolioPage() {
                         <tr key={`${position.chain}-${position.tokenAddress}`} data-testid={`pos-${position.chain}-${position.symbol}`}>
                           <td title={position.name}>{position.symbol}</td>
                           <td>{CHAINS[position.chain].name}</td>
-                          <td className="num mono">
+                          <td className="num mono" title={position.rawAmount === null ? undefined : exactOf(position.rawAmount, position.decimals)}>
                             {position.rawAmount === null ? <span className="error-text" title={position.error ?? ''}>unreadable: {position.error}</span> : amountOf(position.rawAmount, position.decimals)}
                           </td>
                           <td className="muted small" title={position.source}>block {position.blockNumber}</td>

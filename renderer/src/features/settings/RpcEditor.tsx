@@ -3,7 +3,7 @@ import { CHAINS, type ChainId } from '../../../../shared/registry/chains';
 import { useSettingsStore } from '../../stores/useSettingsStore';
 
 /** One chain's RPC list: first line primary, the rest fallbacks in order. */
-export function RpcEditor({ chain, urls, defaults }: { chain: ChainId; urls: string[]; defaults: string[] }) {
+export function RpcEditor({ chain, urls, defaults, override }: { chain: ChainId; urls: string[]; defaults: string[]; override?: string[] }) {
   const setRpc = useSettingsStore((state) => state.setRpc);
   const [text, setText] = useState(urls.join('\n'));
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -19,6 +19,11 @@ export function RpcEditor({ chain, urls, defaults }: { chain: ChainId; urls: str
   return (
     <div className="rpc-editor">
       <label htmlFor={id}><strong>{CHAINS[chain].name}</strong> <span className="muted small">one URL per line; the first is used, the others are fallbacks</span></label>
+      {override && (
+        <p className="small warn-text" role="note">
+          This run uses {override.join(', ')} (set with --rpc on the command line) instead of the list below.
+        </p>
+      )}
       <textarea id={id} rows={3} value={text} onChange={(event) => setText(event.target.value)} spellCheck={false} />
       <div className="actions">
         <button type="button" onClick={() => void save(lines)} disabled={lines.length === 0}>Save</button>

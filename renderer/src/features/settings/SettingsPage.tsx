@@ -30,7 +30,7 @@ export function SettingsPage() {
         <h2 id="rpc-title">RPC endpoints</h2>
         <p className="muted">Public defaults work out of the box; your own node or provider is faster and more private.</p>
         {CHAIN_IDS.map((chain) => (
-          <RpcEditor key={chain} chain={chain} urls={settings.rpc[chain] ?? []} defaults={settings.rpcDefaults[chain] ?? []} />
+          <RpcEditor key={chain} chain={chain} urls={settings.rpc[chain] ?? []} defaults={settings.rpcDefaults[chain] ?? []} override={settings.rpcOverrides[chain]} />
         ))}
       </section>
       {info && (

@@ -51,9 +51,11 @@ export function WalletRow({ wallet, onRemove }: { wallet: Wallet; onRemove(walle
         {wallet.kind !== 'evm' && <div className="muted small">Balances for this chain arrive in a later version.</div>}
       </td>
       <td className="muted">{formatDateTime(wallet.createdAt)}</td>
-      <td className="row-actions">
-        {!editing && <button type="button" onClick={() => setEditing(true)}>Rename</button>}
-        <button type="button" className="danger-outline" onClick={() => onRemove(wallet)}>Remove</button>
+      <td>
+        <div className="row-actions">
+          {!editing && <button type="button" onClick={() => setEditing(true)}>Rename</button>}
+          <button type="button" className="danger-outline" onClick={() => onRemove(wallet)}>Remove</button>
+        </div>
       </td>
     </tr>
   );

@@ -1,0 +1,130 @@
+/**
+ * The whole app as a user meets it, in browser mode: built server process, real SQLite
+ * file, real anvil nodes, Debian's Chromium. Screenshots of each page go to test/.artifacts.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { makeTempDir } from '../support/temp-app';
+import { rpcOverrides, startEvmChains, stopEvmChains, type EvmNodes } from '../support/evm-chains';
+import { setNativeBalance, setTokenBalance } from '../support/evm-fixture';
+import { startServeProcess, type ServeProcess } from '../support/serve-process';
+
+const SHOTS = path.resolve('test/.artifacts/screenshots');
+const WSTETH = '0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0';
+const RETH = '0xae78736Cd615f374D3085123A210448E74Fc6393';
+const WEETH_BASE = '0x04C0599Ae5A44757c0af6F9eC3b93da8976c150A';
+const MAIN = '0x1111111111111111111111111111111111111111' as const;
+const SECOND = '0x2222222222222222222222222222222222222222' as const;
+
+test.describe.configure({ mode: 'serial' });
+
+let nodes: EvmNodes | undefined;
+let server: ServeProcess | undefined;
+const dataDir = makeTempDir('slashboard-e2e-');
+
+test.beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  nodes = await startEvmChains();
+  await setTokenBalance(nodes.ethereum, WSTETH, MAIN, 1_234_567_890_123_456_789n);
+  await setTokenBalance(nodes.ethereum, RETH, MAIN, 42_000_000_000_000_000_017n);
+  await setNativeBalance(nodes.ethereum, MAIN, 3_141_592_653_589_793_238n);
+  await setTokenBalance(nodes.base, WEETH_BASE, SECOND, 987_654_321n);
+  server = await startServeProcess(dataDir, flat(rpcOverrides(nodes)));
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  await stopEvmChains(nodes);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const flat = (urls: Record<string, string[]>) => Object.fromEntries(Object.entries(urls).map(([chain, list]) => [chain, list[0]!]));
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+test('add wallets, import a CSV, refresh against anvil, and read it all back offline', async ({ page }) => {
+  await page.goto(server!.launchUrl);
+  await expect(page.getByRole('heading', { name: 'Portfolio' })).toBeVisible();
+  await expect(page.getByText('Nothing to show yet.')).toBeVisible();
+  await shot(page, '01-portfolio-empty');
+
+  await nav(page, 'Wallets');
+  await expect(page.getByText('No wallets yet.')).toBeVisible();
+  const address = page.getByLabel('Address or ENS name');
+  await address.fill('0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96046');
+  await page.getByRole('button', { name: 'Add wallet' }).click();
+  await expect(page.getByRole('alert')).toContainText('wrong EIP-55 checksum');
+  await address.fill('tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx');
+  await page.getByRole('button', { name: 'Add wallet' }).click();
+  await expect(page.getByRole('alert')).toContainText('Bitcoin testnet or signet address');
+  await shot(page, '02-wallets-bad-address');
+
+  await address.fill(MAIN);
+  await page.getByLabel('Label (optional)').fill('Main vault');
+  await page.getByRole('button', { name: 'Add wallet' }).click();
+  await expect(page.getByTestId(`wallet-${MAIN}`)).toContainText('Main vault');
+
+  const csv = ['address,label', `${SECOND},Second`, '0xnot-an-address,Broken', 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4,BTC'].join('\n');
+  await page.getByTestId('csv-file').setInputFiles({ name: 'wallets.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const result = page.getByTestId('import-result');
+  await expect(result).toContainText('Added 2 wallets; 1 line rejected.');
+  await expect(result).toContainText('Line 3: EVM address must be 0x followed by 40 hex digits');
+  await expect(page.getByRole('row')).toHaveCount(4); // header + 3 wallets
+  await shot(page, '03-wallets-imported');
+
+  await nav(page, 'Portfolio');
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  for (const chain of ['ethereum', 'arbitrum', 'base']) {
+    await expect(page.getByTestId(`progress-${chain}`)).toContainText('done');
+  }
+  const main = page.getByTestId(`positions-${MAIN}`);
+  await expect(main.getByTestId('pos-ethereum-wstETH')).toContainText('1.234567');
+  await expect(main.getByTestId('pos-ethereum-wstETH').locator('td.num')).toHaveAttribute('title', '1.234567890123456789');
+  await expect(main.getByTestId('pos-ethereum-rETH').locator('td.num')).toHaveAttribute('title', '42.000000000000000017');
+  await expect(main.getByTestId('pos-ethereum-ETH').locator('td.num')).toHaveAttribute('title', '3.141592653589793238');
+  const second = page.getByTestId(`positions-${SECOND}`);
+  await expect(second.getByTestId('pos-base-weETH').locator('td.num')).toHaveAttribute('title', '0.000000000987654321');
+  await expect(page.getByTestId('chain-ethereum')).toContainText('as of block');
+  await shot(page, '04-portfolio-refreshed');
+
+  await nav(page, 'Settings');
+  await expect(page.getByRole('note').first()).toContainText('This run uses http://127.0.0.1:');
+  await page.getByLabel('Light').check();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await shot(page, '05-settings-light');
+  await page.getByLabel('Dark').check();
+
+  // Close the app, take the network away (stop every node), reopen on the same data.
+  await server!.stop();
+  await stopEvmChains(nodes);
+  nodes = undefined;
+  server = await startServeProcess(dataDir, { ethereum: 'http://127.0.0.1:9', arbitrum: 'http://127.0.0.1:9', base: 'http://127.0.0.1:9' });
+  await page.goto(server.launchUrl);
+  const again = page.getByTestId(`positions-${MAIN}`);
+  await expect(again.getByTestId('pos-ethereum-wstETH').locator('td.num')).toHaveAttribute('title', '1.234567890123456789');
+  await expect(page.getByTestId(`positions-${SECOND}`).getByTestId('pos-base-weETH')).toBeVisible();
+  await shot(page, '06-portfolio-offline');
+
+  // A refresh with the network gone marks every chain stale and keeps the balances.
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByTestId('chain-ethereum')).toContainText('stale');
+  await expect(again.getByTestId('pos-ethereum-wstETH').locator('td.num')).toHaveAttribute('title', '1.234567890123456789');
+  await shot(page, '07-portfolio-stale');
+});
+
+test('removing a wallet asks first, then removes its positions', async ({ page }) => {
+  await page.goto(server!.launchUrl);
+  await nav(page, 'Wallets');
+  await page.getByTestId(`wallet-${SECOND}`).getByRole('button', { name: 'Remove' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('stored positions and history will be deleted');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId(`wallet-${SECOND}`)).toBeVisible();
+  await page.getByTestId(`wallet-${SECOND}`).getByRole('button', { name: 'Remove' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove wallet' }).click();
+  await expect(page.getByTestId(`wallet-${SECOND}`)).toHaveCount(0);
+  await nav(page, 'Portfolio');
+  await expect(page.getByTestId(`positions-${SECOND}`)).toHaveCount(0);
+  await expect(page.getByTestId(`positions-${MAIN}`)).toBeVisible();
+});
