@@ -19,7 +19,9 @@ export interface ChainInfo {
 
 /**
  * Multicall3, deployed at one address on every chain here.
- * Source: mds1/multicall3 README, "Multicall3 Contract Addresses" / deployments.json.
+ * Source: mds1/multicall3 README.md @022a135 ("Multicall3 Contract Addresses": Mainnet and
+ * Arbitrum rows; "deployed on every network at the same address"); Base: viem 2.57
+ * src/chains/definitions/base.ts contracts.multicall3.
  */
 export const MULTICALL3_ADDRESS = '0xcA11bde05977b3631167028862bE2a173976CA11' as const;
 
@@ -30,11 +32,11 @@ export const CHAINS: Record<ChainId, ChainInfo> = {
     evmChainId: 1,
     nativeSymbol: 'ETH',
     nativeName: 'Ether',
-    defaultRpcUrls: ['https://ethereum-rpc.publicnode.com', 'https://eth.merkle.io', 'https://cloudflare-eth.com'],
+    defaultRpcUrls: ['https://ethereum.publicnode.com', 'https://ethereum.reth.rs/rpc', 'https://ethereum.blockpi.network/v1/rpc/public'],
     rpcSources: [
-      'publicnode.com: https://ethereum-rpc.publicnode.com listed at https://ethereum-rpc.publicnode.com',
-      'wevm/viem src/chains/definitions/mainnet.ts (rpcUrls.default.http)',
-      'Cloudflare docs: https://developers.cloudflare.com/web3/ethereum-gateway/',
+      'PublicNode (Allnodes), free without key: alchemy.com/node-providers/public-node; ethereum.org/developers/tools/publicnode-allnodes',
+      'viem 2.57 src/chains/definitions/mainnet.ts rpcUrls.default',
+      'BlockPi public endpoint: alchemy.com/node-providers/blockpi',
     ],
   },
   arbitrum: {
@@ -43,10 +45,11 @@ export const CHAINS: Record<ChainId, ChainInfo> = {
     evmChainId: 42161,
     nativeSymbol: 'ETH',
     nativeName: 'Ether',
-    defaultRpcUrls: ['https://arb1.arbitrum.io/rpc', 'https://arbitrum-one-rpc.publicnode.com'],
+    defaultRpcUrls: ['https://arb1.arbitrum.io/rpc', 'https://arbitrum.blockpi.network/v1/rpc/public', 'https://1rpc.io/arb'],
     rpcSources: [
-      'Arbitrum docs: https://docs.arbitrum.io/build-decentralized-apps/reference/node-providers; wevm/viem src/chains/definitions/arbitrum.ts',
-      'publicnode.com',
+      'Arbitrum docs, RPC endpoints and providers: docs.arbitrum.io/node-running/node-providers (also viem src/chains/definitions/arbitrum.ts)',
+      'BlockPi public endpoint: alchemy.com/node-providers/blockpi',
+      '1RPC: alchemy.com/chain-connect/chain/arbitrum-one',
     ],
   },
   base: {
@@ -55,11 +58,8 @@ export const CHAINS: Record<ChainId, ChainInfo> = {
     evmChainId: 8453,
     nativeSymbol: 'ETH',
     nativeName: 'Ether',
-    defaultRpcUrls: ['https://mainnet.base.org', 'https://base-rpc.publicnode.com'],
-    rpcSources: [
-      'Base docs: https://docs.base.org/base-chain/network-information; wevm/viem src/chains/definitions/base.ts',
-      'publicnode.com',
-    ],
+    defaultRpcUrls: ['https://mainnet.base.org'],
+    rpcSources: ["viem 2.57 src/chains/definitions/base.ts rpcUrls.default (Base's own public endpoint; add a provider as fallback in Settings)"],
   },
 };
 

@@ -1,0 +1,35 @@
+import { getAddress } from 'viem';
+import { describe, expect, it } from 'vitest';
+import { CHAIN_IDS, CHAINS, MULTICALL3_ADDRESS } from '../../shared/registry/chains';
+import { EVM_TOKENS, tokensOn } from '../../shared/registry/evm-tokens';
+
+describe('token registry', () => {
+  it('has EIP-55 addresses, a cited source for each, and no duplicates per chain', () => {
+    const seen = new Set<string>();
+    for (const token of EVM_TOKENS) {
+      expect(getAddress(token.address)).toBe(token.address);
+      expect(token.source).toMatch(/https?:\/\/|\.md|README|\//);
+      const key = `${token.chain}:${token.address.toLowerCase()}`;
+      expect(seen.has(key), `duplicate ${key}`).toBe(false);
+      seen.add(key);
+    }
+  });
+
+  it('covers the first registry the foundation promises', () => {
+    expect(tokensOn('ethereum').map((token) => token.symbol).sort()).toEqual(
+      expect.arrayContaining(['cbETH', 'ezETH', 'rETH', 'rsETH', 'stETH', 'weETH', 'wstETH']),
+    );
+    expect(tokensOn('arbitrum').map((token) => token.symbol)).toContain('weETH');
+    expect(tokensOn('base').map((token) => token.symbol)).toContain('weETH');
+  });
+
+  it('gives each chain https defaults with sources and a checksummed Multicall3', () => {
+    expect(getAddress(MULTICALL3_ADDRESS)).toBe(MULTICALL3_ADDRESS);
+    for (const chain of CHAIN_IDS) {
+      const info = CHAINS[chain];
+      expect(info.defaultRpcUrls.length).toBeGreaterThan(0);
+      expect(info.rpcSources.length).toBe(info.defaultRpcUrls.length);
+      for (const url of info.defaultRpcUrls) expect(new URL(url).protocol).toBe('https:');
+    }
+  });
+});
