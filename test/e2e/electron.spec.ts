@@ -33,7 +33,7 @@ test('the desktop window opens with the security baseline in force', async () =>
     expect(globals).toEqual({ require: 'undefined', process: 'undefined', bridge: ['invoke', 'onEvent'] });
     const listed = await page.evaluate(() => (globalThis as unknown as { slashboard: { invoke(c: string, i: unknown): Promise<unknown> } }).slashboard.invoke('wallets.list', undefined));
     expect(listed).toEqual({ ok: true, value: [] });
-    expect(await page.evaluate(() => (globalThis as unknown as Window).open('https://example.com') === null)).toBe(true);
+    expect(await page.evaluate(() => (globalThis as unknown as { open(url: string): unknown }).open('https://example.com') === null)).toBe(true);
   } finally {
     await app.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
