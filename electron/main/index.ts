@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { app, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { createAppDispatcher } from './ipc';
 import { openApp, type Services } from './services';
 import { parseGlobalOptions } from './options';
@@ -56,4 +56,8 @@ async function main(): Promise<void> {
   });
 }
 
-void main();
+main().catch((cause: unknown) => {
+  // A database from a newer version, an unreadable file or a bad --rpc: say so, never crash-loop.
+  dialog.showErrorBox('Slashboard cannot start', cause instanceof Error ? cause.message : String(cause));
+  app.exit(1);
+});

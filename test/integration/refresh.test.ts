@@ -152,6 +152,28 @@ describe('refresh against anvil', () => {
     await proxy.close();
   });
 
+  it('falls back to the next RPC URL when the first one is down, and records which one served', async () => {
+    const app = openTempApp({
+      rpcOverrides: { ethereum: ['http://127.0.0.1:9', nodes.ethereum.url] },
+      evmClientOptions: { retryCount: 0, timeoutMs: 2_000 },
+    });
+    await app.services.wallets.add(ALICE);
+    const summary = await app.services.refresh.run(['ethereum']);
+    expect(summary.chains[0]).toMatchObject({ status: 'ok', failedPositions: 0 });
+    expect(balanceOf(app, ALICE, 'ethereum', 'wstETH')?.rawAmount).toBe('1234567890123456789');
+    expect(app.services.portfolio.get().chains.find((chain) => chain.chain === 'ethereum')!.snapshot!.rpcUrl).toBe(nodes.ethereum.url);
+    app.close();
+  });
+
+  it('refuses a second refresh while one is running', async () => {
+    const app = openTempApp({ rpcOverrides: rpcOverrides(nodes) });
+    await app.services.wallets.add(ALICE);
+    const first = app.services.refresh.run(['ethereum']);
+    await expect(app.services.refresh.run(['ethereum'])).rejects.toThrow('A refresh is already running');
+    await first;
+    app.close();
+  });
+
   it('removing a wallet removes its stored balances', async () => {
     const app = openTempApp({ rpcOverrides: rpcOverrides(nodes) });
     const alice = await app.services.wallets.add(ALICE);
