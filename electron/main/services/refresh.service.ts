@@ -9,6 +9,7 @@ import type { RefreshChainOutcome, RefreshSummary } from '../../../shared/ipc/sc
 import { AppFailure } from '../../../shared/result';
 import { createEvmClient } from '../chain/evm/client';
 import { readBalances } from '../chain/evm/balances';
+import { describeRpcError } from '../chain/evm/errors';
 import type { AppContext } from './context';
 import type { SettingsService } from './settings.service';
 
@@ -57,7 +58,7 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
         httpRequests: evm.stats.httpRequests,
       };
     } catch (cause) {
-      const message = describeFailure(cause);
+      const message = describeRpcError(cause);
       ctx.repos.snapshots.recordFailure(chain, message, ctx.now());
       ctx.events.emit('refresh.progress', { chain, phase: 'failed', done: 0, total: 0, message });
       return { chain, status: 'failed', error: message };
@@ -79,15 +80,6 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
       }
     },
   };
-}
-
-/** viem errors carry a one-line shortMessage; the full text names every retry and URL. */
-function describeFailure(cause: unknown): string {
-  if (cause instanceof Error) {
-    const short = (cause as { shortMessage?: string }).shortMessage ?? cause.message;
-    return short.split('\n')[0]!.slice(0, 500);
-  }
-  return String(cause).slice(0, 500);
 }
 
 export type RefreshService = ReturnType<typeof createRefreshService>;

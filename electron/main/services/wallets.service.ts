@@ -9,6 +9,7 @@ import type { ImportResult, Wallet } from '../../../shared/ipc/schemas';
 import { AppFailure, type ErrorCode } from '../../../shared/result';
 import { createEvmClient } from '../chain/evm/client';
 import { resolveEnsName } from '../chain/evm/ens';
+import { describeRpcError } from '../chain/evm/errors';
 import type { NewWallet } from '../db/repos/wallets.repo';
 import type { AppContext } from './context';
 import type { SettingsService } from './settings.service';
@@ -27,7 +28,7 @@ export function createWalletsService(ctx: AppContext, settings: SettingsService)
     try {
       address = await resolveEnsName(evm, name);
     } catch (cause) {
-      throw new AppFailure('NETWORK', `Could not resolve ENS name ${name}: ${firstLine(cause)}`);
+      throw new AppFailure('NETWORK', `Could not resolve ENS name ${name}: ${describeRpcError(cause)}`);
     }
     if (!address) throw new AppFailure('NOT_FOUND', `ENS name ${name} does not resolve to an address`);
     return address;
@@ -111,11 +112,6 @@ export function createWalletsService(ctx: AppContext, settings: SettingsService)
     },
 
   };
-}
-
-function firstLine(cause: unknown): string {
-  const message = cause instanceof Error ? ((cause as { shortMessage?: string }).shortMessage ?? cause.message) : String(cause);
-  return message.split('\n')[0] ?? message;
 }
 
 export type WalletsService = ReturnType<typeof createWalletsService>;
