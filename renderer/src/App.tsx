@@ -32,9 +32,9 @@ export function App() {
     const onHash = () => setPage(pageFromHash());
     window.addEventListener('hashchange', onHash);
     const unsubscribe = onEvent((event) => {
-      if (event.name === 'refresh.progress') usePortfolioStore.getState().onProgress(event.payload as never);
+      if (event.name === 'refresh.progress') usePortfolioStore.getState().onProgress(event.payload);
       if (event.name === 'data.changed') {
-        const { what } = event.payload as { what: string };
+        const { what } = event.payload;
         if (what === 'wallets') void useWalletsStore.getState().load();
         if (what === 'wallets' || what === 'portfolio') void usePortfolioStore.getState().load();
         if (what === 'settings') void useSettingsStore.getState().load();

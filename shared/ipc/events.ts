@@ -16,7 +16,5 @@ export const events = {
 export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.infer<Events[E]>;
-export interface AppEvent<E extends EventName = EventName> {
-  name: E;
-  payload: EventPayload<E>;
-}
+/** A discriminated union: checking `name` narrows `payload`. */
+export type AppEvent = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName];

@@ -57,7 +57,7 @@ async function run(argv: string[], out: (line: string) => void, err: (line: stri
       if (chain !== undefined && !isChainId(chain)) throw new UsageError(`Unknown chain "${chain}"`);
       services.ctx.events.subscribe((event) => {
         if (event.name === 'refresh.progress') {
-          const { chain: name, phase, done, total, message } = event.payload as { chain: string; phase: string; done: number; total: number; message?: string };
+          const { chain: name, phase, done, total, message } = event.payload;
           err(`${name}: ${phase} ${done}/${total}${message ? ` ${message}` : ''}`);
         }
       });

@@ -7,7 +7,8 @@ export function createEventBus() {
   const listeners = new Set<Listener>();
   return {
     emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
-      for (const listener of listeners) listener({ name, payload } as AppEvent);
+      const event = { name, payload } as AppEvent; // sound: E ties name and payload together
+      for (const listener of listeners) listener(event);
     },
     subscribe(listener: Listener): () => void {
       listeners.add(listener);
