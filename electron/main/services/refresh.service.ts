@@ -8,7 +8,7 @@ import { tokensOn } from '../../../shared/registry/evm-tokens';
 import type { RefreshChainOutcome, RefreshSummary } from '../../../shared/ipc/schemas';
 import { AppFailure } from '../../../shared/result';
 import { createEvmClient } from '../chain/evm/client';
-import { readBalances } from '../chain/evm/balances';
+import { pinLatestBlock, readBalances } from '../chain/evm/balances';
 import { describeRpcError } from '../chain/evm/errors';
 import type { AppContext } from './context';
 import type { SettingsService } from './settings.service';
@@ -26,34 +26,35 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
     const evm = createEvmClient(chain, urls, ctx.evmClientOptions);
     ctx.events.emit('refresh.progress', { chain, phase: 'started', done: 0, total: wallets.length * (tokens.length + 1) });
     try {
-      const read = await readBalances(evm, wallets, tokens, {
-        onProgress: (done, total) => ctx.events.emit('refresh.progress', { chain, phase: 'calls', done, total }),
-      });
-      const tokenInfo = (token: (typeof read.reads)[number]['token']) =>
+      const block = await pinLatestBlock(evm);
+      const reads = await readBalances(evm, block, wallets, tokens, (done, total) =>
+        ctx.events.emit('refresh.progress', { chain, phase: 'calls', done, total }),
+      );
+      const tokenInfo = (token: (typeof reads)[number]['token']) =>
         token
           ? { tokenAddress: token.address, symbol: token.symbol, name: token.name, decimals: token.decimals }
           : { tokenAddress: null, symbol: CHAINS[chain].nativeSymbol, name: CHAINS[chain].nativeName, decimals: 18 };
       ctx.repos.snapshots.write({
         chain,
-        blockNumber: read.blockNumber,
-        blockTime: read.blockTime,
+        blockNumber: block.number,
+        blockTime: block.timestamp,
         fetchedAt: ctx.now(),
         rpcUrl: evm.stats.lastUrl ?? urls[0]!,
         walletCount: wallets.length,
-        balances: read.reads.map((item) => ({
+        balances: reads.map((item) => ({
           walletId: item.walletId,
           ...tokenInfo(item.token),
           rawAmount: item.rawAmount,
           error: item.error,
         })),
       });
-      const failed = read.reads.filter((item) => item.error !== null).length;
-      ctx.events.emit('refresh.progress', { chain, phase: 'done', done: read.reads.length, total: read.reads.length });
+      const failed = reads.filter((item) => item.error !== null).length;
+      ctx.events.emit('refresh.progress', { chain, phase: 'done', done: reads.length, total: reads.length });
       return {
         chain,
         status: 'ok',
-        blockNumber: read.blockNumber.toString(),
-        positions: read.reads.length,
+        blockNumber: block.number.toString(),
+        positions: reads.length,
         failedPositions: failed,
         httpRequests: evm.stats.httpRequests,
       };
