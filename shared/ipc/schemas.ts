@@ -81,7 +81,38 @@ export const assetTotalSchema = z.object({
 });
 export type AssetTotal = z.infer<typeof assetTotalSchema>;
 
+const intString = z.string().regex(/^-?\d+$/);
+
+/** A native EigenLayer row of the latest Ethereum snapshot (amounts as integer strings). */
+export const eigenPositionSchema = z.object({
+  walletId: z.number().int(),
+  kind: z.enum(['strategy', 'pod', 'withdrawal', 'error']),
+  operator: z.string().nullable(),
+  strategy: z.string().nullable(),
+  assetToken: z.string().nullable(),
+  assetSymbol: z.string().nullable(),
+  assetDecimals: z.number().int().nullable(),
+  depositShares: intString.nullable(),
+  withdrawableShares: intString.nullable(),
+  /** Underlying of the deposit shares; for a pod, restaked beacon ETH = shares × slashing factor. */
+  depositUnderlying: intString.nullable(),
+  /** Underlying of the withdrawable shares (after slashing). */
+  withdrawableUnderlying: intString.nullable(),
+  pod: z.string().nullable(),
+  slashingFactor: intString.nullable(),
+  startBlock: intString.nullable(),
+  completableBlock: intString.nullable(),
+  /** Estimated (12 s per Ethereum slot) unix time the withdrawal becomes completable. */
+  completableAtEstimate: z.number().int().nullable(),
+  error: z.string().nullable(),
+  blockNumber: z.string(),
+  blockTime: z.number().int(),
+  source: z.string(),
+});
+export type EigenPosition = z.infer<typeof eigenPositionSchema>;
+
 export const portfolioSchema = z.object({
+  eigenlayer: z.array(eigenPositionSchema),
   wallets: z.array(walletSchema),
   chains: z.array(chainStatusSchema),
   positions: z.array(positionSchema),

@@ -11,6 +11,7 @@ import { rpcOverrides, startEvmChains, stopEvmChains, type EvmNodes } from '../s
 import { startAnvil } from '../support/anvil';
 import { startRpcProxy } from '../support/rpc-proxy';
 import { installBaseContracts, installToken } from '../support/evm-fixture';
+import { installEigenLayer } from '../support/eigen-fixture';
 import { openTempApp, type TempApp } from '../support/temp-app';
 
 const ALICE = getAddress('0xa11ce00000000000000000000000000000000a1c');
@@ -90,6 +91,7 @@ describe('refresh against anvil', () => {
   it('fails only the position whose call reverts, and only the chain whose RPC is down', async () => {
     const node = await startAnvil({ chainId: 1 });
     await installBaseContracts(node);
+    await installEigenLayer(node);
     for (const item of tokensOn('ethereum')) await installToken(node, item);
     await installRevertingToken(node, token('ethereum', 'rsETH').address);
     await setTokenBalance(node, token('ethereum', 'rETH').address, ALICE, 5n);
@@ -115,6 +117,7 @@ describe('refresh against anvil', () => {
   it('keeps the previous snapshot whole when the RPC dies in the middle of a refresh', async () => {
     const node = await startAnvil({ chainId: 1 });
     await installBaseContracts(node);
+    await installEigenLayer(node);
     for (const item of tokensOn('ethereum')) await installToken(node, item);
     await setTokenBalance(node, token('ethereum', 'wstETH').address, ALICE, 123_456_789n);
     let killAt = Number.POSITIVE_INFINITY;

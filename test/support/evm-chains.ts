@@ -6,6 +6,7 @@ import { CHAIN_IDS, CHAINS, type ChainId } from '../../shared/registry/chains';
 import { tokensOn } from '../../shared/registry/evm-tokens';
 import { startAnvil, type AnvilNode } from './anvil';
 import { installBaseContracts, installToken } from './evm-fixture';
+import { installEigenLayer } from './eigen-fixture';
 
 export type EvmNodes = Record<ChainId, AnvilNode>;
 
@@ -15,6 +16,7 @@ export async function startEvmChains(): Promise<EvmNodes> {
   for (const chain of CHAIN_IDS) {
     const node = byChain[chain];
     await installBaseContracts(node);
+    if (chain === 'ethereum') await installEigenLayer(node);
     for (const token of tokensOn(chain)) {
       await installToken(node, { address: token.address, name: token.name, symbol: token.symbol, decimals: token.decimals });
     }

@@ -28,15 +28,15 @@ const clientsOf = (node: AnvilNode) => {
   return entry;
 };
 
-async function send(node: AnvilNode, address: `0x${string}`, abi: Abi, functionName: string, args: readonly unknown[]): Promise<void> {
+export async function sendTx(node: AnvilNode, address: string, abi: Abi, functionName: string, args: readonly unknown[]): Promise<void> {
   const { test, wallet } = clientsOf(node);
-  const hash = await wallet.writeContract({ address, abi, functionName, args, chain: null });
+  const hash = await wallet.writeContract({ address: address as `0x${string}`, abi, functionName, args, chain: null });
   const receipt = await test.waitForTransactionReceipt({ hash, pollingInterval: 20 });
   if (receipt.status !== 'success') throw new Error(`${functionName} on ${address} reverted`);
 }
 
-async function setCode(node: AnvilNode, address: `0x${string}`, contract: string): Promise<void> {
-  await clientsOf(node).test.setCode({ address, bytecode: compiled(contract).deployedBytecode as Hex });
+export async function setCode(node: AnvilNode, address: string, contract: string): Promise<void> {
+  await clientsOf(node).test.setCode({ address: address as `0x${string}`, bytecode: compiled(contract).deployedBytecode as Hex });
 }
 
 export async function installBaseContracts(node: AnvilNode): Promise<void> {
@@ -46,7 +46,7 @@ export async function installBaseContracts(node: AnvilNode): Promise<void> {
 
 export async function installToken(node: AnvilNode, token: { address: `0x${string}`; name: string; symbol: string; decimals: number }): Promise<void> {
   await setCode(node, token.address, 'MockERC20');
-  await send(node, token.address, compiled('MockERC20').abi, 'configure', [token.name, token.symbol, token.decimals]);
+  await sendTx(node, token.address, compiled('MockERC20').abi, 'configure', [token.name, token.symbol, token.decimals]);
 }
 
 export async function installRevertingToken(node: AnvilNode, address: `0x${string}`): Promise<void> {
@@ -54,7 +54,7 @@ export async function installRevertingToken(node: AnvilNode, address: `0x${strin
 }
 
 export async function setTokenBalance(node: AnvilNode, token: `0x${string}`, holder: `0x${string}`, amount: bigint): Promise<void> {
-  await send(node, token, compiled('MockERC20').abi, 'setBalance', [holder, amount]);
+  await sendTx(node, token, compiled('MockERC20').abi, 'setBalance', [holder, amount]);
 }
 
 export async function setNativeBalance(node: AnvilNode, holder: `0x${string}`, amount: bigint): Promise<void> {
@@ -62,5 +62,5 @@ export async function setNativeBalance(node: AnvilNode, holder: `0x${string}`, a
 }
 
 export async function setEnsAddress(node: AnvilNode, name: string, address: `0x${string}`): Promise<void> {
-  await send(node, ENS_UNIVERSAL_RESOLVER, compiled('MockUniversalResolver').abi, 'setAddr', [namehash(name), address]);
+  await sendTx(node, ENS_UNIVERSAL_RESOLVER, compiled('MockUniversalResolver').abi, 'setAddr', [namehash(name), address]);
 }

@@ -8,6 +8,7 @@ import { schemaVersion } from '../db/migrate';
 import { createWalletsRepo } from '../db/repos/wallets.repo';
 import { createSettingsRepo } from '../db/repos/settings.repo';
 import { createSnapshotsRepo } from '../db/repos/snapshots.repo';
+import { createEigenRepo } from '../db/repos/eigen.repo';
 import { createEventBus } from './event-bus';
 import type { ChainId } from '../../../shared/registry/chains';
 import type { EvmClientOptions } from '../chain/evm/client';
@@ -35,7 +36,10 @@ export function createContext(options: ContextOptions) {
       wallets: createWalletsRepo(db),
       settings: createSettingsRepo(db),
       snapshots: createSnapshotsRepo(db),
+      eigen: createEigenRepo(db),
     },
+    /** Runs repo writes as one SQLite transaction (nested repo transactions become savepoints). */
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     schemaVersion: () => schemaVersion(db),
     close: () => db.close(),
   };

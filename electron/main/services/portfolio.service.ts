@@ -1,7 +1,11 @@
 /** The portfolio as last refreshed: wallets, each chain's snapshot and status, positions. */
 import { CHAIN_IDS, CHAINS } from '../../../shared/registry/chains';
-import type { AssetTotal, ChainStatus, Portfolio, Position } from '../../../shared/ipc/schemas';
+import type { AssetTotal, ChainStatus, EigenPosition, Portfolio, Position } from '../../../shared/ipc/schemas';
+import { EIGENLAYER } from '../../../shared/registry/eigenlayer';
 import type { AppContext } from './context';
+
+/** Ethereum's slot time since the Merge: an estimate for turning blocks into time. */
+const SLOT_SECONDS = 12;
 
 export function createPortfolioService(ctx: AppContext) {
   return {
@@ -40,7 +44,18 @@ export function createPortfolioService(ctx: AppContext) {
         blockTime: row.blockTime,
         source: `${row.tokenAddress ? 'ERC-20 balanceOf' : 'native balance'} via Multicall3 at ${row.rpcUrl}`,
       }));
-      return { wallets: ctx.repos.wallets.list(), chains, positions, totals: sumByAsset(positions) };
+      const ethereum = chains.find((chain) => chain.chain === 'ethereum')?.snapshot ?? null;
+      const eigenlayer: EigenPosition[] = ethereum
+        ? ctx.repos.eigen.forSnapshot(ethereum.id).map((row) => ({
+            ...row,
+            completableAtEstimate:
+              row.completableBlock === null ? null : ethereum.blockTime + Number(BigInt(row.completableBlock) - BigInt(ethereum.blockNumber)) * SLOT_SECONDS,
+            blockNumber: ethereum.blockNumber,
+            blockTime: ethereum.blockTime,
+            source: `EigenLayer core contracts (${EIGENLAYER.source}) via Multicall3 at ${ethereum.rpcUrl}`,
+          }))
+        : [];
+      return { wallets: ctx.repos.wallets.list(), chains, positions, totals: sumByAsset(positions), eigenlayer };
     },
   };
 }

@@ -1,15 +1,19 @@
 /**
- * Refresh: read every EVM wallet's balances on each chain and store one snapshot per chain,
- * atomically. Chains run in parallel and fail independently: a failing chain keeps its last
- * good snapshot and records the error, which the portfolio shows as stale.
+ * Refresh: read every EVM wallet's balances (and, on Ethereum, its native EigenLayer
+ * positions) at one block per chain and store one snapshot per chain, atomically. Chains
+ * run in parallel and fail independently: a failing chain keeps its last good snapshot and
+ * records the error, which the portfolio shows as stale.
  */
 import { CHAIN_IDS, CHAINS, type ChainId } from '../../../shared/registry/chains';
 import { tokensOn } from '../../../shared/registry/evm-tokens';
 import type { RefreshChainOutcome, RefreshSummary } from '../../../shared/ipc/schemas';
 import { AppFailure } from '../../../shared/result';
 import { createEvmClient } from '../chain/evm/client';
-import { pinLatestBlock, readBalances } from '../chain/evm/balances';
+import { pinLatestBlock, readBalances, type BalanceRead } from '../chain/evm/balances';
 import { describeRpcError } from '../chain/evm/errors';
+import { readEigenLayer } from '../chain/evm/eigenlayer';
+import type { BalanceRow } from '../db/repos/snapshots.repo';
+import { toStoredEigenRows } from './eigen-rows';
 import type { AppContext } from './context';
 import type { SettingsService } from './settings.service';
 
@@ -27,35 +31,32 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
     ctx.events.emit('refresh.progress', { chain, phase: 'started', done: 0, total: wallets.length * (tokens.length + 1) });
     try {
       const block = await pinLatestBlock(evm);
-      const reads = await readBalances(evm, block, wallets, tokens, (done, total) =>
-        ctx.events.emit('refresh.progress', { chain, phase: 'calls', done, total }),
-      );
-      const tokenInfo = (token: (typeof reads)[number]['token']) =>
-        token
-          ? { tokenAddress: token.address, symbol: token.symbol, name: token.name, decimals: token.decimals }
-          : { tokenAddress: null, symbol: CHAINS[chain].nativeSymbol, name: CHAINS[chain].nativeName, decimals: 18 };
-      ctx.repos.snapshots.write({
-        chain,
-        blockNumber: block.number,
-        blockTime: block.timestamp,
-        fetchedAt: ctx.now(),
-        rpcUrl: evm.stats.lastUrl ?? urls[0]!,
-        walletCount: wallets.length,
-        balances: reads.map((item) => ({
-          walletId: item.walletId,
-          ...tokenInfo(item.token),
-          rawAmount: item.rawAmount,
-          error: item.error,
-        })),
+      // Native EigenLayer lives on Ethereum only. Started in the same tick as the balances, so
+      // its first round shares their HTTP batch; both read the same pinned block.
+      const [reads, eigenReads] = await Promise.all([
+        readBalances(evm, block, wallets, tokens, (done, total) => ctx.events.emit('refresh.progress', { chain, phase: 'calls', done, total })),
+        chain === 'ethereum' ? readEigenLayer(evm, block, wallets) : Promise.resolve([]),
+      ]);
+      const eigen = toStoredEigenRows(eigenReads);
+      ctx.transaction(() => {
+        const snapshotId = ctx.repos.snapshots.write({
+          chain,
+          blockNumber: block.number,
+          blockTime: block.timestamp,
+          fetchedAt: ctx.now(),
+          rpcUrl: evm.stats.lastUrl ?? urls[0]!,
+          walletCount: wallets.length,
+          balances: reads.map((read) => toBalanceRow(chain, read)),
+        });
+        ctx.repos.eigen.insertAll(snapshotId, eigen);
       });
-      const failed = reads.filter((item) => item.error !== null).length;
       ctx.events.emit('refresh.progress', { chain, phase: 'done', done: reads.length, total: reads.length });
       return {
         chain,
         status: 'ok',
         blockNumber: block.number.toString(),
         positions: reads.length,
-        failedPositions: failed,
+        failedPositions: reads.filter((read) => read.error !== null).length,
         httpRequests: evm.stats.httpRequests,
       };
     } catch (cause) {
@@ -81,6 +82,13 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
       }
     },
   };
+}
+
+function toBalanceRow(chain: ChainId, read: BalanceRead): BalanceRow {
+  const asset = read.token
+    ? { tokenAddress: read.token.address, symbol: read.token.symbol, name: read.token.name, decimals: read.token.decimals }
+    : { tokenAddress: null, symbol: CHAINS[chain].nativeSymbol, name: CHAINS[chain].nativeName, decimals: 18 };
+  return { walletId: read.walletId, ...asset, rawAmount: read.rawAmount, error: read.error };
 }
 
 export type RefreshService = ReturnType<typeof createRefreshService>;
