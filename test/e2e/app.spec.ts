@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { makeTempDir } from '../support/temp-app';
 import { rpcOverrides, startEvmChains, stopEvmChains, type EvmNodes } from '../support/evm-chains';
 import { setNativeBalance, setTokenBalance } from '../support/evm-fixture';
+import { installStrategy, setEigenDeposits, setOperator } from '../support/eigen-fixture';
 import { startServeProcess, type ServeProcess } from '../support/serve-process';
 
 const SHOTS = path.resolve('test/.artifacts/screenshots');
@@ -15,6 +16,9 @@ const WSTETH = '0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0';
 const RETH = '0xae78736Cd615f374D3085123A210448E74Fc6393';
 const WEETH_BASE = '0x04C0599Ae5A44757c0af6F9eC3b93da8976c150A';
 const MAIN = '0x1111111111111111111111111111111111111111' as const;
+const OPERATOR = '0x3333333333333333333333333333333333333333' as const;
+// rETH strategy proxy, Layr-Labs/eigenlayer-contracts README @f84a515.
+const RETH_STRATEGY = '0x1BeE69b7dFFfA4E2d53C2a2Df135C388AD25dCD2' as const;
 const SECOND = '0x2222222222222222222222222222222222222222' as const;
 
 test.describe.configure({ mode: 'serial' });
@@ -30,6 +34,10 @@ test.beforeAll(async () => {
   await setTokenBalance(nodes.ethereum, RETH, MAIN, 42_000_000_000_000_000_017n);
   await setNativeBalance(nodes.ethereum, MAIN, 3_141_592_653_589_793_238n);
   await setTokenBalance(nodes.base, WEETH_BASE, SECOND, 987_654_321n);
+  // MAIN restakes rETH natively on EigenLayer; slashing left 3 % less withdrawable.
+  await installStrategy(nodes.ethereum, RETH_STRATEGY, RETH, 1_100_000_000_000_000_000n, 10n ** 18n);
+  await setEigenDeposits(nodes.ethereum, MAIN, [{ strategy: RETH_STRATEGY, depositShares: 2_000_000_000_000_000_000n, withdrawableShares: 1_940_000_000_000_000_000n }]);
+  await setOperator(nodes.ethereum, MAIN, OPERATOR);
   server = await startServeProcess(dataDir, flat(rpcOverrides(nodes)));
 });
 
@@ -86,6 +94,12 @@ test('add wallets, import a CSV, refresh against anvil, and read it all back off
   const second = page.getByTestId(`positions-${SECOND}`);
   await expect(second.getByTestId('pos-base-weETH').locator('td.num')).toHaveAttribute('title', '0.000000000987654321');
   await expect(page.getByTestId('chain-ethereum')).toContainText('as of block');
+  const eigen = main.getByTestId('eigenlayer');
+  await expect(eigen).toContainText(`delegated to ${OPERATOR}`);
+  const restaked = eigen.getByTestId('eigen-strategy-rETH');
+  await expect(restaked.locator('td.num').nth(0)).toHaveAttribute('title', '2.2'); // 2 shares × 1.1
+  await expect(restaked.locator('td.num').nth(1)).toHaveAttribute('title', '2.134'); // 1.94 shares × 1.1
+  await expect(restaked).toContainText('reduced by slashing');
   await shot(page, '04-portfolio-refreshed');
 
   await nav(page, 'Settings');

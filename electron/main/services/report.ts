@@ -44,6 +44,28 @@ export function buildReport(portfolio: Portfolio, generatedAt: number) {
         source: position.source,
       };
     }),
+    eigenlayer: portfolio.eigenlayer.map((row) => ({
+      wallet: wallets.get(row.walletId)?.address ?? null,
+      kind: row.kind,
+      operator: row.operator,
+      strategy: row.strategy,
+      asset: row.assetSymbol,
+      assetToken: row.assetToken,
+      decimals: row.assetDecimals,
+      depositShares: row.depositShares,
+      withdrawableShares: row.withdrawableShares,
+      depositUnderlying: row.depositUnderlying,
+      withdrawableUnderlying: row.withdrawableUnderlying,
+      pod: row.pod,
+      slashingFactor: row.slashingFactor,
+      startBlock: row.startBlock,
+      completableBlock: row.completableBlock,
+      completableAtEstimate: row.completableAtEstimate === null ? null : new Date(row.completableAtEstimate * 1000).toISOString(),
+      error: row.error,
+      block: row.blockNumber,
+      timestamp: new Date(row.blockTime * 1000).toISOString(),
+      source: row.source,
+    })),
   };
 }
 

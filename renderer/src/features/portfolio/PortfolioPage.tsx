@@ -4,6 +4,7 @@ import { CHAINS } from '../../../../shared/registry/chains';
 import type { Position } from '../../../../shared/ipc/schemas';
 import { usePortfolioStore } from '../../stores/usePortfolioStore';
 import { ChainStatusCards } from './ChainStatusCards';
+import { EigenLayerRows } from './EigenLayerRows';
 
 const amountOf = (raw: string, decimals: number) => formatAmount(BigInt(raw), decimals);
 const exactOf = (raw: string, decimals: number) => toDecimalString(BigInt(raw), decimals);
@@ -89,6 +90,7 @@ export function PortfolioPage() {
                     </tbody>
                   </table>
                 )}
+                <EigenLayerRows rows={portfolio.eigenlayer.filter((row) => row.walletId === wallet.id)} />
               </section>
             );
           })}
