@@ -31,7 +31,39 @@ export const importResultSchema = z.object({
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 
+const intString = z.string().regex(/^-?\d+$/);
+
+/** A rate used in a valuation (value / 10^decimals), or why there is none. */
+export const rateFigureSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: intString, decimals: z.number().int(), source: z.string() }),
+  z.object({ ok: z.literal(false), reason: z.string() }),
+]);
+export type RateFigureDto = z.infer<typeof rateFigureSchema>;
+
+export const valuationSchema = z.object({
+  underlying: z.enum(['ETH', 'BTC', 'SOL']),
+  underlyingDecimals: z.number().int(),
+  protocol: z.string().nullable(),
+  kind: z.string(),
+  /** Underlying per token. */
+  nav: rateFigureSchema,
+  /** Market price in the underlying per token. */
+  market: rateFigureSchema,
+  /** USD per unit of the underlying. */
+  usd: rateFigureSchema,
+  underlyingValue: intString.nullable(),
+  marketValue: intString.nullable(),
+  /** market / NAV − 1 (0.01 = 1 % premium). */
+  premium: z.number().nullable(),
+  usdCents: intString.nullable(),
+  /** Block and time of the Ethereum snapshot the rates were read at. */
+  ratesBlock: z.string().nullable(),
+  ratesTime: z.number().int().nullable(),
+});
+export type Valuation = z.infer<typeof valuationSchema>;
+
 export const positionSchema = z.object({
+  valuation: valuationSchema.nullable(),
   walletId: z.number().int(),
   chain: chainIdSchema,
   /** Token contract address, or null for the chain's native coin. */
@@ -81,8 +113,6 @@ export const assetTotalSchema = z.object({
 });
 export type AssetTotal = z.infer<typeof assetTotalSchema>;
 
-const intString = z.string().regex(/^-?\d+$/);
-
 /** A native EigenLayer row of the latest Ethereum snapshot (amounts as integer strings). */
 export const eigenPositionSchema = z.object({
   walletId: z.number().int(),
@@ -111,8 +141,23 @@ export const eigenPositionSchema = z.object({
 });
 export type EigenPosition = z.infer<typeof eigenPositionSchema>;
 
+/** Sums by underlying, protocol or chain, in the underlying's raw units and USD cents. */
+export const valueTotalSchema = z.object({
+  by: z.enum(['underlying', 'protocol', 'chain']),
+  key: z.string(),
+  underlying: z.enum(['ETH', 'BTC', 'SOL']),
+  underlyingDecimals: z.number().int(),
+  underlyingValue: intString,
+  usdCents: intString,
+  positions: z.number().int(),
+  /** Positions left out of the sums because a rate or price was missing. */
+  unvalued: z.number().int(),
+});
+export type ValueTotal = z.infer<typeof valueTotalSchema>;
+
 export const portfolioSchema = z.object({
   eigenlayer: z.array(eigenPositionSchema),
+  valueTotals: z.array(valueTotalSchema),
   wallets: z.array(walletSchema),
   chains: z.array(chainStatusSchema),
   positions: z.array(positionSchema),

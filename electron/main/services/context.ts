@@ -9,6 +9,7 @@ import { createWalletsRepo } from '../db/repos/wallets.repo';
 import { createSettingsRepo } from '../db/repos/settings.repo';
 import { createSnapshotsRepo } from '../db/repos/snapshots.repo';
 import { createEigenRepo } from '../db/repos/eigen.repo';
+import { createRatesRepo } from '../db/repos/rates.repo';
 import { createEventBus } from './event-bus';
 import type { ChainId } from '../../../shared/registry/chains';
 import type { EvmClientOptions } from '../chain/evm/client';
@@ -37,6 +38,7 @@ export function createContext(options: ContextOptions) {
       settings: createSettingsRepo(db),
       snapshots: createSnapshotsRepo(db),
       eigen: createEigenRepo(db),
+      rates: createRatesRepo(db),
     },
     /** Runs repo writes as one SQLite transaction (nested repo transactions become savepoints). */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),

@@ -2,60 +2,68 @@
 import { CHAIN_IDS, CHAINS } from '../../../shared/registry/chains';
 import type { AssetTotal, ChainStatus, EigenPosition, Portfolio, Position } from '../../../shared/ipc/schemas';
 import { EIGENLAYER } from '../../../shared/registry/eigenlayer';
+import { rateBook, valuationOf, valueTotals } from './portfolio-valuation';
 import type { AppContext } from './context';
 
 /** Ethereum's slot time since the Merge: an estimate for turning blocks into time. */
 const SLOT_SECONDS = 12;
 
 export function createPortfolioService(ctx: AppContext) {
+  function chainStatuses(): ChainStatus[] {
+    const statuses = new Map(ctx.repos.snapshots.statuses().map((row) => [row.chain, row]));
+    return CHAIN_IDS.map((chain) => {
+      const row = statuses.get(chain);
+      return {
+        chain,
+        name: CHAINS[chain].name,
+        snapshot:
+          row && row.snapshotId !== null
+            ? {
+                id: row.snapshotId,
+                blockNumber: row.blockNumber!,
+                blockTime: row.blockTime!,
+                fetchedAt: row.fetchedAt!,
+                rpcUrl: row.rpcUrl!,
+                walletCount: row.walletCount!,
+              }
+            : null,
+        lastError: row?.lastError ? { message: row.lastError, at: row.lastErrorAt ?? 0 } : null,
+        lastAttemptAt: row?.lastAttemptAt ?? null,
+      };
+    });
+  }
+
+  function eigenRows(ethereum: NonNullable<ChainStatus['snapshot']>): EigenPosition[] {
+    return ctx.repos.eigen.forSnapshot(ethereum.id).map((row) => ({
+      ...row,
+      completableAtEstimate:
+        row.completableBlock === null ? null : ethereum.blockTime + Number(BigInt(row.completableBlock) - BigInt(ethereum.blockNumber)) * SLOT_SECONDS,
+      blockNumber: ethereum.blockNumber,
+      blockTime: ethereum.blockTime,
+      source: `EigenLayer core contracts (${EIGENLAYER.source}) via Multicall3 at ${ethereum.rpcUrl}`,
+    }));
+  }
+
   return {
     get(): Portfolio {
-      const statuses = new Map(ctx.repos.snapshots.statuses().map((row) => [row.chain, row]));
-      const chains: ChainStatus[] = CHAIN_IDS.map((chain) => {
-        const row = statuses.get(chain);
-        return {
-          chain,
-          name: CHAINS[chain].name,
-          snapshot:
-            row && row.snapshotId !== null
-              ? {
-                  id: row.snapshotId,
-                  blockNumber: row.blockNumber!,
-                  blockTime: row.blockTime!,
-                  fetchedAt: row.fetchedAt!,
-                  rpcUrl: row.rpcUrl!,
-                  walletCount: row.walletCount!,
-                }
-              : null,
-          lastError: row?.lastError ? { message: row.lastError, at: row.lastErrorAt ?? 0 } : null,
-          lastAttemptAt: row?.lastAttemptAt ?? null,
-        };
-      });
-      const positions = ctx.repos.snapshots.latestPositions().map((row) => ({
-        walletId: row.walletId,
-        chain: row.chain,
-        tokenAddress: row.tokenAddress,
-        symbol: row.symbol,
-        name: row.name,
-        decimals: row.decimals,
-        rawAmount: row.rawAmount,
-        error: row.error,
-        blockNumber: row.blockNumber,
-        blockTime: row.blockTime,
-        source: `${row.tokenAddress ? 'ERC-20 balanceOf' : 'native balance'} via Multicall3 at ${row.rpcUrl}`,
-      }));
+      const chains = chainStatuses();
       const ethereum = chains.find((chain) => chain.chain === 'ethereum')?.snapshot ?? null;
-      const eigenlayer: EigenPosition[] = ethereum
-        ? ctx.repos.eigen.forSnapshot(ethereum.id).map((row) => ({
-            ...row,
-            completableAtEstimate:
-              row.completableBlock === null ? null : ethereum.blockTime + Number(BigInt(row.completableBlock) - BigInt(ethereum.blockNumber)) * SLOT_SECONDS,
-            blockNumber: ethereum.blockNumber,
-            blockTime: ethereum.blockTime,
-            source: `EigenLayer core contracts (${EIGENLAYER.source}) via Multicall3 at ${ethereum.rpcUrl}`,
-          }))
-        : [];
-      return { wallets: ctx.repos.wallets.list(), chains, positions, totals: sumByAsset(positions), eigenlayer };
+      const ratesSnapshot = ethereum
+        ? { blockNumber: ethereum.blockNumber, blockTime: ethereum.blockTime, rates: ctx.repos.rates.forSnapshot(ethereum.id) }
+        : null;
+      const book = rateBook(ratesSnapshot);
+      const positions: Position[] = ctx.repos.snapshots.latestPositions().map(({ rpcUrl, ...row }) => {
+        const position = { ...row, source: `${row.tokenAddress ? 'ERC-20 balanceOf' : 'native balance'} via Multicall3 at ${rpcUrl}` };
+        return { ...position, valuation: valuationOf(position, book, ratesSnapshot) };
+      });
+      return {
+        wallets: ctx.repos.wallets.list(),
+        chains,
+        positions,
+        totals: sumByAsset(positions),
+        valueTotals: valueTotals(positions),
+        eigenlayer: ethereum ? eigenRows(ethereum) : [],
+      };
     },
   };
 }

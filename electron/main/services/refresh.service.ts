@@ -12,6 +12,9 @@ import { createEvmClient } from '../chain/evm/client';
 import { pinLatestBlock, readBalances, type BalanceRead } from '../chain/evm/balances';
 import { describeRpcError } from '../chain/evm/errors';
 import { readEigenLayer } from '../chain/evm/eigenlayer';
+import { readRates } from '../chain/evm/rates';
+import { EVM_TOKENS } from '../../../shared/registry/evm-tokens';
+import { USD_FEEDS } from '../../../shared/registry/price-feeds';
 import type { BalanceRow } from '../db/repos/snapshots.repo';
 import { toStoredEigenRows } from './eigen-rows';
 import type { AppContext } from './context';
@@ -33,9 +36,12 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
       const block = await pinLatestBlock(evm);
       // Native EigenLayer lives on Ethereum only. Started in the same tick as the balances, so
       // its first round shares their HTTP batch; both read the same pinned block.
-      const [reads, eigenReads] = await Promise.all([
+      const onEthereum = chain === 'ethereum';
+      const [reads, eigenReads, rates] = await Promise.all([
         readBalances(evm, block, wallets, tokens, (done, total) => ctx.events.emit('refresh.progress', { chain, phase: 'calls', done, total })),
-        chain === 'ethereum' ? readEigenLayer(evm, block, wallets) : Promise.resolve([]),
+        onEthereum ? readEigenLayer(evm, block, wallets) : Promise.resolve([]),
+        // Rates for every chain's tokens are read on Ethereum: bridged LRTs use the mainnet rate.
+        onEthereum ? readRates(evm, block, EVM_TOKENS, USD_FEEDS) : Promise.resolve([]),
       ]);
       const eigen = toStoredEigenRows(eigenReads);
       ctx.transaction(() => {
@@ -49,6 +55,7 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
           balances: reads.map((read) => toBalanceRow(chain, read)),
         });
         ctx.repos.eigen.insertAll(snapshotId, eigen);
+        ctx.repos.rates.insertAll(snapshotId, rates.map((rate) => ({ ...rate, value: rate.value === null ? null : rate.value.toString() })));
       });
       ctx.events.emit('refresh.progress', { chain, phase: 'done', done: reads.length, total: reads.length });
       return {

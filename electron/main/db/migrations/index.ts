@@ -1,6 +1,7 @@
 import type { Migration } from '../migrate';
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-eigenlayer';
+import { migration0003 } from './0003-rates';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];

@@ -1,0 +1,73 @@
+/**
+ * Turns stored rates into per-position valuations and value totals (bigint sums in main;
+ * the renderer only formats). Rates come from the latest Ethereum snapshot.
+ */
+import { EVM_TOKENS, type EvmToken } from '../../../shared/registry/evm-tokens';
+import { USD_FEEDS } from '../../../shared/registry/price-feeds';
+import { UNDERLYING_DECIMALS, valuePosition, type RateBook, type RateFigure, type StoredRateLike } from '../../../shared/domain/position-valuation';
+import type { Position, RateFigureDto, Valuation, ValueTotal } from '../../../shared/ipc/schemas';
+
+export interface RatesSnapshot {
+  blockNumber: string;
+  blockTime: number;
+  rates: readonly StoredRateLike[];
+}
+
+export function rateBook(snapshot: RatesSnapshot | null): RateBook {
+  return {
+    rates: new Map((snapshot?.rates ?? []).map((rate) => [rate.key, rate])),
+    asOf: snapshot?.blockTime ?? 0,
+    usdHeartbeats: new Map(USD_FEEDS.map((feed) => [feed.underlying, feed.heartbeatSeconds])),
+  };
+}
+
+const findToken = (chain: string, address: string | null): EvmToken | null =>
+  address === null ? null : (EVM_TOKENS.find((token) => token.chain === chain && token.address.toLowerCase() === address.toLowerCase()) ?? null);
+
+const figure = (value: RateFigure): RateFigureDto =>
+  value.ok ? { ok: true, value: value.rate.value.toString(), decimals: value.rate.decimals, source: value.source } : value;
+
+export function valuationOf(position: Omit<Position, 'valuation'>, book: RateBook, snapshot: RatesSnapshot | null): Valuation | null {
+  if (position.rawAmount === null) return null;
+  const token = findToken(position.chain, position.tokenAddress);
+  const result = valuePosition(BigInt(position.rawAmount), position.decimals, token, book);
+  return {
+    underlying: result.underlying,
+    underlyingDecimals: UNDERLYING_DECIMALS[result.underlying],
+    protocol: token?.protocol ?? null,
+    kind: token?.kind ?? 'native',
+    nav: figure(result.nav),
+    market: figure(result.market),
+    usd: figure(result.usd),
+    underlyingValue: result.underlyingValue?.toString() ?? null,
+    marketValue: result.marketValue?.toString() ?? null,
+    premium: result.premium,
+    usdCents: result.usdCents?.toString() ?? null,
+    ratesBlock: snapshot?.blockNumber ?? null,
+    ratesTime: snapshot?.blockTime ?? null,
+  };
+}
+
+/** Sums by underlying, protocol and chain; unvalued positions are counted, never summed as zero. */
+export function valueTotals(positions: readonly Position[]): ValueTotal[] {
+  const totals = new Map<string, ValueTotal & { value: bigint; cents: bigint }>();
+  for (const position of positions) {
+    const valuation = position.valuation;
+    if (!valuation || position.rawAmount === '0') continue;
+    const keys: [ValueTotal['by'], string][] = [
+      ['underlying', valuation.underlying],
+      ['protocol', valuation.protocol ?? 'Native'],
+      ['chain', position.chain],
+    ];
+    for (const [by, key] of keys) {
+      const id = `${by}:${key}:${valuation.underlying}`;
+      const total = totals.get(id) ?? { by, key, underlying: valuation.underlying, underlyingDecimals: valuation.underlyingDecimals, underlyingValue: '0', usdCents: '0', positions: 0, unvalued: 0, value: 0n, cents: 0n };
+      total.positions += 1;
+      if (valuation.underlyingValue === null) total.unvalued += 1;
+      else total.value += BigInt(valuation.underlyingValue);
+      if (valuation.usdCents !== null) total.cents += BigInt(valuation.usdCents);
+      totals.set(id, total);
+    }
+  }
+  return [...totals.values()].map(({ value, cents, ...total }) => ({ ...total, underlyingValue: value.toString(), usdCents: cents.toString() }));
+}

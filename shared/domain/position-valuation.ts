@@ -1,0 +1,108 @@
+/**
+ * Values one position from stored rates: NAV (underlying per token), market price (underlying
+ * per token), and the underlying's USD price. Integer math throughout (see valuation.ts);
+ * every figure carries its source or the reason it is missing, never a made-up number.
+ */
+import { mainnetToken, type EvmToken } from '../registry/evm-tokens';
+import { checkFeedAnswer, convert, premiumToNav, type Fixed } from './valuation';
+
+export const UNDERLYING_DECIMALS = { ETH: 18, BTC: 8, SOL: 9 } as const;
+export type Underlying = keyof typeof UNDERLYING_DECIMALS;
+
+export interface StoredRateLike {
+  key: string;
+  value: string | null;
+  decimals: number;
+  updatedAt: number | null;
+  source: string;
+  error: string | null;
+}
+
+/** A rate that can be used, or the reason it cannot. */
+export type RateFigure = { ok: true; rate: Fixed; source: string } | { ok: false; reason: string };
+
+export interface PositionValuation {
+  underlying: Underlying;
+  nav: RateFigure;
+  market: RateFigure;
+  usd: RateFigure;
+  /** Raw units of the underlying (10^UNDERLYING_DECIMALS). */
+  underlyingValue: bigint | null;
+  marketValue: bigint | null;
+  /** market / NAV − 1 */
+  premium: number | null;
+  /** USD cents, floored. */
+  usdCents: bigint | null;
+}
+
+const ONE: Fixed = { value: 1n, decimals: 0 };
+
+export interface RateBook {
+  rates: ReadonlyMap<string, StoredRateLike>;
+  /** Block time of the snapshot the rates were read at (unix seconds). */
+  asOf: number;
+  usdHeartbeats: ReadonlyMap<string, number>;
+}
+
+function stored(book: RateBook, key: string): RateFigure {
+  const rate = book.rates.get(key);
+  if (!rate) return { ok: false, reason: 'not read yet (refresh Ethereum)' };
+  if (rate.value === null) return { ok: false, reason: rate.error ?? 'read failed' };
+  return { ok: true, rate: { value: BigInt(rate.value), decimals: rate.decimals }, source: rate.source };
+}
+
+function chainlink(book: RateBook, key: string, heartbeatSeconds: number): RateFigure {
+  const figure = stored(book, key);
+  if (!figure.ok) return figure;
+  const rate = book.rates.get(key)!;
+  const check = checkFeedAnswer(figure.rate.value, rate.updatedAt ?? 0, book.asOf, heartbeatSeconds);
+  return check.ok ? figure : { ok: false, reason: check.reason };
+}
+
+export function navOf(token: EvmToken, book: RateBook): RateFigure {
+  const nav = token.nav;
+  if (!nav) return { ok: false, reason: 'no verified on-chain NAV source yet' };
+  if (nav.type === 'par') return { ok: true, rate: ONE, source: `1:1 by design (${nav.source})` };
+  if (nav.type === 'call') {
+    const figure = stored(book, `nav:${token.symbol}`);
+    return figure.ok && figure.rate.value <= 0n ? { ok: false, reason: 'NAV rate is zero' } : figure;
+  }
+  const origin = mainnetToken(nav.symbol);
+  return origin ? navOf(origin, book) : { ok: false, reason: `no mainnet ${nav.symbol} in the registry` };
+}
+
+export function marketOf(token: EvmToken, book: RateBook): RateFigure {
+  const market = token.market;
+  if (!market) return { ok: false, reason: 'no verified market price source yet' };
+  if (market.type === 'none') return { ok: false, reason: market.reason };
+  if (market.type === 'chainlink') return chainlink(book, `market:${token.symbol}`, market.heartbeatSeconds);
+  const origin = mainnetToken(market.symbol);
+  return origin ? marketOf(origin, book) : { ok: false, reason: `no mainnet ${market.symbol} in the registry` };
+}
+
+export function usdOf(underlying: Underlying, book: RateBook): RateFigure {
+  const heartbeat = book.usdHeartbeats.get(underlying);
+  if (heartbeat === undefined) return { ok: false, reason: `no verified ${underlying}/USD feed configured` };
+  return chainlink(book, `usd:${underlying}`, heartbeat);
+}
+
+/** token null: the chain's native coin (ETH on every chain here). */
+export function valuePosition(rawAmount: bigint, decimals: number, token: EvmToken | null, book: RateBook): PositionValuation {
+  const underlying: Underlying = token?.underlying ?? 'ETH';
+  const unit = UNDERLYING_DECIMALS[underlying];
+  const nav: RateFigure = token ? navOf(token, book) : { ok: true, rate: ONE, source: 'native coin' };
+  const market: RateFigure = token ? marketOf(token, book) : { ok: true, rate: ONE, source: 'native coin' };
+  const usd = usdOf(underlying, book);
+  const underlyingValue = nav.ok ? convert(rawAmount, decimals, nav.rate, unit) : null;
+  const marketValue = market.ok ? convert(rawAmount, decimals, market.rate, unit) : null;
+  return {
+    underlying,
+    nav,
+    market,
+    usd,
+    underlyingValue,
+    marketValue,
+    premium: nav.ok && market.ok ? premiumToNav(market.rate, nav.rate) : null,
+    usdCents: usd.ok && underlyingValue !== null ? convert(underlyingValue, unit, usd.rate, 2) : null,
+  };
+}
