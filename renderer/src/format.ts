@@ -17,3 +17,18 @@ export function formatAge(epochMs: number, now = Date.now()): string {
 export function shortAddress(address: string): string {
   return address.length > 16 ? `${address.slice(0, 8)}…${address.slice(-6)}` : address;
 }
+
+/** USD from integer cents (a decimal string): "$1,234.56". */
+export function formatUsdCents(cents: string): string {
+  const negative = cents.startsWith('-');
+  const digits = (negative ? cents.slice(1) : cents).padStart(3, '0');
+  const whole = digits.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '−' : ''}$${whole}.${digits.slice(-2)}`;
+}
+
+/** A premium/discount ratio for display: "+0.12 %", "−1.05 %". Display-only float. */
+export function formatPremium(ratio: number): string {
+  const percent = ratio * 100;
+  const sign = percent > 0 ? '+' : percent < 0 ? '−' : '';
+  return `${sign}${Math.abs(percent).toFixed(2)} %`;
+}

@@ -88,11 +88,11 @@ test('add wallets, import a CSV, refresh against anvil, and read it all back off
   }
   const main = page.getByTestId(`positions-${MAIN}`);
   await expect(main.getByTestId('pos-ethereum-wstETH')).toContainText('1.234567');
-  await expect(main.getByTestId('pos-ethereum-wstETH').locator('td.num')).toHaveAttribute('title', '1.234567890123456789');
-  await expect(main.getByTestId('pos-ethereum-rETH').locator('td.num')).toHaveAttribute('title', '42.000000000000000017');
-  await expect(main.getByTestId('pos-ethereum-ETH').locator('td.num')).toHaveAttribute('title', '3.141592653589793238');
+  await expect(main.getByTestId('pos-ethereum-wstETH').locator('td.amount')).toHaveAttribute('title', '1.234567890123456789');
+  await expect(main.getByTestId('pos-ethereum-rETH').locator('td.amount')).toHaveAttribute('title', '42.000000000000000017');
+  await expect(main.getByTestId('pos-ethereum-ETH').locator('td.amount')).toHaveAttribute('title', '3.141592653589793238');
   const second = page.getByTestId(`positions-${SECOND}`);
-  await expect(second.getByTestId('pos-base-weETH').locator('td.num')).toHaveAttribute('title', '0.000000000987654321');
+  await expect(second.getByTestId('pos-base-weETH').locator('td.amount')).toHaveAttribute('title', '0.000000000987654321');
   await expect(page.getByTestId('chain-ethereum')).toContainText('as of block');
   const eigen = main.getByTestId('eigenlayer');
   await expect(eigen).toContainText(`delegated to ${OPERATOR}`);
@@ -116,14 +116,14 @@ test('add wallets, import a CSV, refresh against anvil, and read it all back off
   server = await startServeProcess(dataDir, { ethereum: 'http://127.0.0.1:9', arbitrum: 'http://127.0.0.1:9', base: 'http://127.0.0.1:9' });
   await page.goto(server.launchUrl);
   const again = page.getByTestId(`positions-${MAIN}`);
-  await expect(again.getByTestId('pos-ethereum-wstETH').locator('td.num')).toHaveAttribute('title', '1.234567890123456789');
+  await expect(again.getByTestId('pos-ethereum-wstETH').locator('td.amount')).toHaveAttribute('title', '1.234567890123456789');
   await expect(page.getByTestId(`positions-${SECOND}`).getByTestId('pos-base-weETH')).toBeVisible();
   await shot(page, '06-portfolio-offline');
 
   // A refresh with the network gone marks every chain stale and keeps the balances.
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(page.getByTestId('chain-ethereum')).toContainText('stale');
-  await expect(again.getByTestId('pos-ethereum-wstETH').locator('td.num')).toHaveAttribute('title', '1.234567890123456789');
+  await expect(again.getByTestId('pos-ethereum-wstETH').locator('td.amount')).toHaveAttribute('title', '1.234567890123456789');
   await shot(page, '07-portfolio-stale');
 });
 

@@ -2,7 +2,7 @@
  * Places our compiled mocks at real addresses on an anvil node (anvil_setCode) and sets
  * their state through real transactions sent with viem, so production reads are unchanged.
  */
-import { createTestClient, createWalletClient, http, namehash, publicActions, type Abi, type Hex } from 'viem';
+import { createTestClient, createWalletClient, http, namehash, publicActions, toFunctionSelector, type Abi, type Hex } from 'viem';
 import { MULTICALL3_ADDRESS } from '../../shared/registry/chains';
 import type { AnvilNode } from './anvil';
 import { compiled } from './solidity';
@@ -63,4 +63,22 @@ export async function setNativeBalance(node: AnvilNode, holder: `0x${string}`, a
 
 export async function setEnsAddress(node: AnvilNode, name: string, address: `0x${string}`): Promise<void> {
   await sendTx(node, ENS_UNIVERSAL_RESOLVER, compiled('MockUniversalResolver').abi, 'setAddr', [namehash(name), address]);
+}
+
+/** Makes `signature` (a no-argument uint256 view) answer `value` on a mock token or view source. */
+export async function setView(node: AnvilNode, address: string, signature: string, value: bigint, contract: 'MockERC20' | 'MockViewSource' = 'MockERC20'): Promise<void> {
+  const selector = toFunctionSelector(signature);
+  await sendTx(node, address, compiled(contract).abi, 'setView', [selector, value]);
+}
+
+export async function installViewSource(node: AnvilNode, address: string): Promise<void> {
+  await setCode(node, address, 'MockViewSource');
+}
+
+export async function installAggregator(node: AnvilNode, feed: string): Promise<void> {
+  await setCode(node, feed, 'MockAggregatorV3');
+}
+
+export async function setAggregatorRound(node: AnvilNode, feed: string, decimals: number, answer: bigint, updatedAt: number): Promise<void> {
+  await sendTx(node, feed, compiled('MockAggregatorV3').abi, 'setRound', [decimals, answer, BigInt(updatedAt)]);
 }

@@ -1,23 +1,33 @@
 import { useState } from 'react';
 import { formatAmount, toDecimalString } from '../../../../shared/domain/amount';
-import { CHAINS } from '../../../../shared/registry/chains';
+import { CHAIN_IDS, CHAINS } from '../../../../shared/registry/chains';
 import type { Position } from '../../../../shared/ipc/schemas';
 import { usePortfolioStore } from '../../stores/usePortfolioStore';
 import { ChainStatusCards } from './ChainStatusCards';
 import { EigenLayerRows } from './EigenLayerRows';
+import { PositionsTable } from './PositionsTable';
+import { ValueTotals } from './ValueTotals';
 
-const amountOf = (raw: string, decimals: number) => formatAmount(BigInt(raw), decimals);
-const exactOf = (raw: string, decimals: number) => toDecimalString(BigInt(raw), decimals);
+type SortKey = 'usd' | 'asset' | 'premium';
+
+/** Compares decimal integer strings as bigints; missing values sort last. */
+const byBig = (a: string | null | undefined, b: string | null | undefined) =>
+  a == null ? 1 : b == null ? -1 : BigInt(b) > BigInt(a) ? 1 : BigInt(b) < BigInt(a) ? -1 : 0;
+
+const SORTS: Record<SortKey, (a: Position, b: Position) => number> = {
+  usd: (a, b) => byBig(a.valuation?.usdCents, b.valuation?.usdCents),
+  asset: (a, b) => a.symbol.localeCompare(b.symbol) || a.chain.localeCompare(b.chain),
+  premium: (a, b) => (a.valuation?.premium ?? Infinity) - (b.valuation?.premium ?? Infinity),
+};
 
 export function PortfolioPage() {
   const { portfolio, loadError } = usePortfolioStore();
   const [showZero, setShowZero] = useState(false);
+  const [chain, setChain] = useState('all');
+  const [protocol, setProtocol] = useState('all');
+  const [sort, setSort] = useState<SortKey>('usd');
   if (loadError) return <p className="error-text" role="alert">{loadError.message}</p>;
   if (!portfolio) return <p className="muted">Loading…</p>;
-
-  const visible = (position: Position) => showZero || position.rawAmount === null || position.rawAmount !== '0';
-  const evmWallets = portfolio.wallets.filter((wallet) => wallet.kind === 'evm');
-  const totals = portfolio.totals.filter((total) => showZero || total.rawAmount !== '0' || total.failed > 0);
 
   if (portfolio.wallets.length === 0) {
     return (
@@ -30,14 +40,17 @@ export function PortfolioPage() {
     );
   }
 
+  const protocols = [...new Set(portfolio.positions.map((p) => p.valuation?.protocol ?? 'Native'))].sort();
+  const visible = (p: Position) =>
+    (showZero || p.rawAmount === null || p.rawAmount !== '0') &&
+    (chain === 'all' || p.chain === chain) &&
+    (protocol === 'all' || (p.valuation?.protocol ?? 'Native') === protocol);
+  const evmWallets = portfolio.wallets.filter((wallet) => wallet.kind === 'evm');
+  const amountTotals = portfolio.totals.filter((total) => showZero || total.rawAmount !== '0' || total.failed > 0);
+
   return (
     <div className="page">
       <ChainStatusCards chains={portfolio.chains} />
-      <div className="toolbar">
-        <label className="checkbox">
-          <input type="checkbox" checked={showZero} onChange={(event) => setShowZero(event.target.checked)} /> Show zero balances
-        </label>
-      </div>
       {portfolio.positions.length === 0 ? (
         <div className="card empty">
           <p><strong>No balances stored yet.</strong></p>
@@ -46,49 +59,60 @@ export function PortfolioPage() {
       ) : (
         <>
           <section className="card" aria-labelledby="totals-title">
-            <h2 id="totals-title">Total</h2>
-            <table className="table" data-testid="totals">
-              <thead><tr><th>Asset</th><th>Chain</th><th className="num">Amount</th><th>Holders</th></tr></thead>
-              <tbody>
-                {totals.map((total) => (
-                  <tr key={`${total.chain}-${total.tokenAddress}`}>
-                    <td>{total.symbol}</td>
-                    <td>{CHAINS[total.chain].name}</td>
-                    <td className="num mono" title={exactOf(total.rawAmount, total.decimals)}>{amountOf(total.rawAmount, total.decimals)}</td>
-                    <td className="muted">
-                      {total.wallets}
-                      {total.failed > 0 && <span className="error-text"> · {total.failed} unreadable</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <h2 id="totals-title">Total value</h2>
+            <ValueTotals totals={portfolio.valueTotals} />
+            <details>
+              <summary className="muted small">Amounts per asset</summary>
+              <table className="table" data-testid="totals">
+                <thead><tr><th>Asset</th><th>Chain</th><th className="num">Amount</th><th>Holders</th></tr></thead>
+                <tbody>
+                  {amountTotals.map((total) => (
+                    <tr key={`${total.chain}-${total.tokenAddress}`}>
+                      <td>{total.symbol}</td>
+                      <td>{CHAINS[total.chain].name}</td>
+                      <td className="num mono" title={toDecimalString(BigInt(total.rawAmount), total.decimals)}>{formatAmount(BigInt(total.rawAmount), total.decimals)}</td>
+                      <td className="muted">{total.wallets}{total.failed > 0 && <span className="error-text"> · {total.failed} unreadable</span>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
           </section>
+          <div className="toolbar" role="group" aria-label="Filter and sort positions">
+            <label className="inline-field">Chain
+              <select value={chain} onChange={(event) => setChain(event.target.value)}>
+                <option value="all">All chains</option>
+                {CHAIN_IDS.map((id) => <option key={id} value={id}>{CHAINS[id].name}</option>)}
+              </select>
+            </label>
+            <label className="inline-field">Protocol
+              <select value={protocol} onChange={(event) => setProtocol(event.target.value)}>
+                <option value="all">All protocols</option>
+                {protocols.map((name) => <option key={name} value={name}>{name}</option>)}
+              </select>
+            </label>
+            <label className="inline-field">Sort by
+              <select value={sort} onChange={(event) => setSort(event.target.value as SortKey)}>
+                <option value="usd">USD value</option>
+                <option value="asset">Asset</option>
+                <option value="premium">Discount first</option>
+              </select>
+            </label>
+            <label className="checkbox">
+              <input type="checkbox" checked={showZero} onChange={(event) => setShowZero(event.target.checked)} /> Show zero balances
+            </label>
+          </div>
           {evmWallets.map((wallet) => {
-            const positions = portfolio.positions.filter((position) => position.walletId === wallet.id && visible(position));
+            const positions = portfolio.positions.filter((p) => p.walletId === wallet.id && visible(p)).sort(SORTS[sort]);
             return (
               <section key={wallet.id} className="card" aria-label={`Positions of ${wallet.label ?? wallet.address}`} data-testid={`positions-${wallet.address}`}>
                 <h2>
                   {wallet.label ?? wallet.ensName ?? 'Wallet'} <span className="mono muted small">{wallet.address}</span>
                 </h2>
                 {positions.length === 0 ? (
-                  <p className="muted">No non-zero balances{portfolio.positions.some((p) => p.walletId === wallet.id) ? '' : ' (not refreshed since it was added)'}.</p>
+                  <p className="muted">No matching balances{portfolio.positions.some((p) => p.walletId === wallet.id) ? '' : ' (not refreshed since it was added)'}.</p>
                 ) : (
-                  <table className="table">
-                    <thead><tr><th>Asset</th><th>Chain</th><th className="num">Amount</th><th>As of</th></tr></thead>
-                    <tbody>
-                      {positions.map((position) => (
-                        <tr key={`${position.chain}-${position.tokenAddress}`} data-testid={`pos-${position.chain}-${position.symbol}`}>
-                          <td title={position.name}>{position.symbol}</td>
-                          <td>{CHAINS[position.chain].name}</td>
-                          <td className="num mono" title={position.rawAmount === null ? undefined : exactOf(position.rawAmount, position.decimals)}>
-                            {position.rawAmount === null ? <span className="error-text" title={position.error ?? ''}>unreadable: {position.error}</span> : amountOf(position.rawAmount, position.decimals)}
-                          </td>
-                          <td className="muted small" title={position.source}>block {position.blockNumber}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <PositionsTable positions={positions} />
                 )}
                 <EigenLayerRows rows={portfolio.eigenlayer.filter((row) => row.walletId === wallet.id)} />
               </section>

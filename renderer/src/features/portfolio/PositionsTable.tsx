@@ -1,0 +1,58 @@
+import { formatAmount, toDecimalString } from '../../../../shared/domain/amount';
+import { CHAINS } from '../../../../shared/registry/chains';
+import type { Position, RateFigureDto } from '../../../../shared/ipc/schemas';
+import { formatPremium, formatUsdCents } from '../../format';
+
+const amountOf = (raw: string, decimals: number) => formatAmount(BigInt(raw), decimals);
+const exactOf = (raw: string, decimals: number) => toDecimalString(BigInt(raw), decimals);
+
+/** A figure's source, or why it is missing: what the tooltip of each valued cell says. */
+const explain = (figure: RateFigureDto | undefined): string | undefined => (figure ? (figure.ok ? figure.source : figure.reason) : undefined);
+
+function Rate({ figure }: { figure: RateFigureDto }) {
+  if (!figure.ok) return <span className="muted" title={figure.reason}>n/a</span>;
+  return <span title={`${exactOf(figure.value, figure.decimals)} — ${figure.source}`}>{formatAmount(BigInt(figure.value), figure.decimals, { maxFractionDigits: 6 })}</span>;
+}
+
+/** One wallet's positions with their valuation: every figure's source is in its tooltip. */
+export function PositionsTable({ positions }: { positions: Position[] }) {
+  return (
+    <table className="table positions">
+      <thead>
+        <tr>
+          <th>Asset</th><th>Protocol</th><th>Chain</th><th className="num">Amount</th><th className="num">NAV</th>
+          <th className="num">Underlying</th><th className="num">Market value</th><th className="num">vs NAV</th><th className="num">USD</th><th>As of</th>
+        </tr>
+      </thead>
+      <tbody>
+        {positions.map((position) => {
+          const v = position.valuation;
+          return (
+            <tr key={`${position.chain}-${position.tokenAddress}`} data-testid={`pos-${position.chain}-${position.symbol}`}>
+              <td title={position.name}>{position.symbol}{v && <span className="muted small"> {v.kind}</span>}</td>
+              <td>{v?.protocol ?? '—'}</td>
+              <td>{CHAINS[position.chain].name}</td>
+              <td className="num mono amount" title={position.rawAmount === null ? undefined : exactOf(position.rawAmount, position.decimals)}>
+                {position.rawAmount === null ? <span className="error-text" title={position.error ?? ''}>unreadable: {position.error}</span> : amountOf(position.rawAmount, position.decimals)}
+              </td>
+              <td className="num mono nav">{v ? <Rate figure={v.nav} /> : '—'}</td>
+              <td className="num mono underlying" title={v?.underlyingValue ? exactOf(v.underlyingValue, v.underlyingDecimals) : undefined}>
+                {v?.underlyingValue ? `${amountOf(v.underlyingValue, v.underlyingDecimals)} ${v.underlying}` : <span className="muted">n/a</span>}
+              </td>
+              <td className="num mono market" title={explain(v?.market)}>
+                {v?.marketValue ? `${amountOf(v.marketValue, v.underlyingDecimals)} ${v.underlying}` : <span className="muted">n/a</span>}
+              </td>
+              <td className={`num mono premium${v?.premium !== null && v?.premium !== undefined && v.premium < 0 ? ' negative' : ''}`}>
+                {v?.premium !== null && v?.premium !== undefined ? formatPremium(v.premium) : <span className="muted">—</span>}
+              </td>
+              <td className="num mono usd" title={v ? `${explain(v.usd)}; rates at block ${v.ratesBlock}` : undefined}>
+                {v?.usdCents ? formatUsdCents(v.usdCents) : <span className="muted">n/a</span>}
+              </td>
+              <td className="muted small" title={position.source}>block {position.blockNumber}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,31 @@
+import { formatAmount } from '../../../../shared/domain/amount';
+import { CHAINS, isChainId } from '../../../../shared/registry/chains';
+import type { ValueTotal } from '../../../../shared/ipc/schemas';
+import { formatUsdCents } from '../../format';
+
+const TITLES = { underlying: 'By underlying', protocol: 'By protocol', chain: 'By chain' } as const;
+
+/** Totals computed in main (bigint): value in the underlying and USD, with unvalued counts. */
+export function ValueTotals({ totals }: { totals: ValueTotal[] }) {
+  return (
+    <div className="totals-grid" data-testid="value-totals">
+      {(['underlying', 'protocol', 'chain'] as const).map((by) => (
+        <div key={by}>
+          <h3>{TITLES[by]}</h3>
+          <table className="table">
+            <tbody>
+              {totals.filter((total) => total.by === by).map((total) => (
+                <tr key={`${total.key}-${total.underlying}`} data-testid={`total-${by}-${total.key}`}>
+                  <td>{by === 'chain' && isChainId(total.key) ? CHAINS[total.key].name : total.key}</td>
+                  <td className="num mono">{formatAmount(BigInt(total.underlyingValue), total.underlyingDecimals, { maxFractionDigits: 4 })} {total.underlying}</td>
+                  <td className="num mono">{formatUsdCents(total.usdCents)}</td>
+                  <td className="muted small">{total.unvalued > 0 ? `${total.unvalued} not valued` : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </div>
+  );
+}
