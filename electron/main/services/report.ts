@@ -3,7 +3,7 @@
  * portfolio only, so it works offline and says when each figure was true.
  */
 import { toDecimalString } from '../../../shared/domain/amount';
-import type { Portfolio } from '../../../shared/ipc/schemas';
+import type { Portfolio, RateFigureDto, Valuation } from '../../../shared/ipc/schemas';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -42,8 +42,18 @@ export function buildReport(portfolio: Portfolio, generatedAt: number) {
         block: position.blockNumber,
         timestamp: new Date(position.blockTime * 1000).toISOString(),
         source: position.source,
+        valuation: reportValuation(position.valuation),
       };
     }),
+    valueTotals: portfolio.valueTotals.map((total) => ({
+      by: total.by,
+      key: total.key,
+      underlying: total.underlying,
+      value: toDecimalString(BigInt(total.underlyingValue), total.underlyingDecimals),
+      usd: toDecimalString(BigInt(total.usdCents), 2),
+      positions: total.positions,
+      unvalued: total.unvalued,
+    })),
     eigenlayer: portfolio.eigenlayer.map((row) => ({
       wallet: wallets.get(row.walletId)?.address ?? null,
       kind: row.kind,
@@ -70,3 +80,29 @@ export function buildReport(portfolio: Portfolio, generatedAt: number) {
 }
 
 export type Report = ReturnType<typeof buildReport>;
+
+/** A rate as an exact decimal string with its source, or null with the reason. */
+function reportRate(figure: RateFigureDto) {
+  return figure.ok
+    ? { value: toDecimalString(BigInt(figure.value), figure.decimals), source: figure.source, missing: null }
+    : { value: null, source: null, missing: figure.reason };
+}
+
+function reportValuation(valuation: Valuation | null) {
+  if (!valuation) return null;
+  const unit = (raw: string | null) => (raw === null ? null : toDecimalString(BigInt(raw), valuation.underlyingDecimals));
+  return {
+    protocol: valuation.protocol,
+    kind: valuation.kind,
+    underlying: valuation.underlying,
+    nav: reportRate(valuation.nav),
+    market: reportRate(valuation.market),
+    usdPrice: reportRate(valuation.usd),
+    underlyingValue: unit(valuation.underlyingValue),
+    marketValue: unit(valuation.marketValue),
+    premiumToNav: valuation.premium,
+    usd: valuation.usdCents === null ? null : toDecimalString(BigInt(valuation.usdCents), 2),
+    ratesBlock: valuation.ratesBlock,
+    ratesTimestamp: valuation.ratesTime === null ? null : new Date(valuation.ratesTime * 1000).toISOString(),
+  };
+}
