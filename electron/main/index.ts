@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     dataDir: options.dataDir,
     mode: 'electron',
     rpcOverrides: options.rpcOverrides,
+    priceApiOverride: options.priceApi,
     nativeBinding: electronSqliteBinding(),
   });
   const dispatch = createAppDispatcher(services);

@@ -8,6 +8,7 @@ export interface GlobalOptions {
   dataDir: string;
   rpcOverrides: Partial<Record<ChainId, string[]>>;
   port: number | undefined;
+  priceApi: string | undefined;
   /** Arguments that are not global options, in order. */
   rest: string[];
 }
@@ -17,6 +18,7 @@ export class UsageError extends Error {}
 export function parseGlobalOptions(argv: readonly string[]): GlobalOptions {
   let dataDir: string | undefined;
   let port: number | undefined;
+  let priceApi: string | undefined;
   const rpcOverrides: Partial<Record<ChainId, string[]>> = {};
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -30,9 +32,10 @@ export function parseGlobalOptions(argv: readonly string[]): GlobalOptions {
     if (flag === '--data-dir') dataDir = path.resolve(value());
     else if (flag === '--port') port = parsePort(value());
     else if (flag === '--rpc') addRpc(rpcOverrides, value());
+    else if (flag === '--price-api') priceApi = parseUrl('--price-api', value());
     else rest.push(arg);
   }
-  return { dataDir: dataDir ?? defaultDataDir(), rpcOverrides, port, rest };
+  return { dataDir: dataDir ?? defaultDataDir(), rpcOverrides, port, priceApi, rest };
 }
 
 function addRpc(overrides: Partial<Record<ChainId, string[]>>, spec: string): void {
@@ -43,6 +46,12 @@ function addRpc(overrides: Partial<Record<ChainId, string[]>>, spec: string): vo
   const parsed = rpcUrlSchema.safeParse(url);
   if (!parsed.success) throw new UsageError(`--rpc ${chain}: "${url}" is not an http(s) URL`);
   (overrides[chain] ??= []).push(parsed.data);
+}
+
+function parseUrl(flag: string, url: string): string {
+  const parsed = rpcUrlSchema.safeParse(url);
+  if (!parsed.success) throw new UsageError(`${flag}: "${url}" is not an http(s) URL`);
+  return parsed.data.replace(/\/+$/, '');
 }
 
 function parsePort(text: string): number {

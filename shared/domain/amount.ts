@@ -47,3 +47,18 @@ function assertDecimals(decimals: number): void {
     throw new Error(`Invalid decimals: ${decimals}`);
   }
 }
+
+/**
+ * A decimal number as text (as JSON APIs send prices, e.g. "1.0345", "3.2e-7") to raw units
+ * with `decimals` places, truncated. Used once, at the boundary, for API prices; never for
+ * balances.
+ */
+export function parseDecimal(text: string, decimals: number): bigint {
+  const match = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
+  if (!match) throw new Error(`Not a decimal number: "${text}"`);
+  const [, sign, whole = '', fraction = '', exponent = '0'] = match;
+  const digits = whole + fraction;
+  const scale = decimals - fraction.length + Number(exponent);
+  const magnitude = scale >= 0 ? BigInt(digits) * 10n ** BigInt(scale) : BigInt(digits) / 10n ** BigInt(-scale);
+  return sign === '-' ? -magnitude : magnitude;
+}

@@ -37,6 +37,9 @@ export interface PositionValuation {
 
 const ONE: Fixed = { value: 1n, decimals: 0 };
 
+/** An API market price older than this (plus grace) at the snapshot's block time is stale. */
+export const API_PRICE_MAX_AGE_SECONDS = 3_600;
+
 export interface RateBook {
   rates: ReadonlyMap<string, StoredRateLike>;
   /** Block time of the snapshot the rates were read at (unix seconds). */
@@ -51,7 +54,8 @@ function stored(book: RateBook, key: string): RateFigure {
   return { ok: true, rate: { value: BigInt(rate.value), decimals: rate.decimals }, source: rate.source };
 }
 
-function chainlink(book: RateBook, key: string, heartbeatSeconds: number): RateFigure {
+/** A rate with a timestamp (a Chainlink round or an API price point) must be fresh and positive. */
+function timed(book: RateBook, key: string, heartbeatSeconds: number): RateFigure {
   const figure = stored(book, key);
   if (!figure.ok) return figure;
   const rate = book.rates.get(key)!;
@@ -75,7 +79,8 @@ export function marketOf(token: EvmToken, book: RateBook): RateFigure {
   const market = token.market;
   if (!market) return { ok: false, reason: 'no verified market price source yet' };
   if (market.type === 'none') return { ok: false, reason: market.reason };
-  if (market.type === 'chainlink') return chainlink(book, `market:${token.symbol}`, market.heartbeatSeconds);
+  if (market.type === 'chainlink') return timed(book, `market:${token.symbol}`, market.heartbeatSeconds);
+  if (market.type === 'coingecko') return timed(book, `market:${token.symbol}`, API_PRICE_MAX_AGE_SECONDS);
   const origin = mainnetToken(market.symbol);
   return origin ? marketOf(origin, book) : { ok: false, reason: `no mainnet ${market.symbol} in the registry` };
 }
@@ -83,7 +88,7 @@ export function marketOf(token: EvmToken, book: RateBook): RateFigure {
 export function usdOf(underlying: Underlying, book: RateBook): RateFigure {
   const heartbeat = book.usdHeartbeats.get(underlying);
   if (heartbeat === undefined) return { ok: false, reason: `no verified ${underlying}/USD feed configured` };
-  return chainlink(book, `usd:${underlying}`, heartbeat);
+  return timed(book, `usd:${underlying}`, heartbeat);
 }
 
 /** token null: the chain's native coin (ETH on every chain here). */

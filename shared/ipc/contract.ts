@@ -42,6 +42,8 @@ export const contract = {
     output: settingsSchema,
   },
   'settings.setTheme': { input: z.object({ theme: themeSchema }), output: settingsSchema },
+  /** An empty url restores the default. */
+  'settings.setPriceApi': { input: z.object({ url: z.union([rpcUrlSchema, z.literal('')]) }), output: settingsSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -209,6 +209,8 @@ export const settingsSchema = z.object({
   rpcDefaults: z.record(chainIdSchema, z.array(z.string())),
   /** URLs given on the command line (--rpc) that replace the list above for this run only. */
   rpcOverrides: z.partialRecord(chainIdSchema, z.array(z.string())),
+  /** Base URL of the market price API (CoinGecko-compatible). */
+  priceApi: z.object({ base: z.string(), default: z.string(), override: z.string().nullable() }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -30,6 +30,8 @@ const navSchema = z.discriminatedUnion('type', [
 /** Where the market price (in the underlying) comes from; "none" says why there is none. */
 const marketSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('chainlink'), feed: address, decimals: z.number().int(), heartbeatSeconds: z.number().int().positive(), source }),
+  /** A documented price API's market price in the underlying (CoinGecko coin id). */
+  z.object({ type: z.literal('coingecko'), id: z.string().regex(/^[a-z0-9-]+$/), source }),
   z.object({ type: z.literal('mainnet'), symbol: z.string() }),
   z.object({ type: z.literal('none'), reason: z.string().min(5) }),
 ]);

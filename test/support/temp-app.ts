@@ -20,7 +20,8 @@ export function makeTempDir(prefix = 'slashboard-test-'): string {
 
 export function openTempApp(options: Partial<ContextOptions> = {}): TempApp {
   const dataDir = options.dataDir ?? makeTempDir();
-  const services = openApp({ mode: 'browser', ...options, dataDir });
+  // Tests never reach the internet: the price API defaults to a dead loopback port.
+  const services = openApp({ mode: 'browser', priceApiOverride: 'http://127.0.0.1:9', ...options, dataDir });
   return {
     dataDir,
     services,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, parseRawAmount, toDecimalString } from '../../shared/domain/amount';
+import { formatAmount, parseDecimal, parseRawAmount, toDecimalString } from '../../shared/domain/amount';
 
 describe('toDecimalString', () => {
   it('places the decimal point exactly, without floats', () => {
@@ -42,5 +42,20 @@ describe('parseRawAmount', () => {
     expect(() => parseRawAmount('1.5')).toThrow();
     expect(() => parseRawAmount('1e18')).toThrow();
     expect(() => parseRawAmount('')).toThrow();
+  });
+});
+
+describe('parseDecimal', () => {
+  it('turns API decimals into raw units, truncating', () => {
+    expect(parseDecimal('1.0345', 18)).toBe(1_034_500_000_000_000_000n);
+    expect(parseDecimal('69702.3087473573', 8)).toBe(6_970_230_874_735n);
+    expect(parseDecimal('3.2e-7', 18)).toBe(320_000_000_000n);
+    expect(parseDecimal('1.5E+3', 2)).toBe(150_000n);
+    expect(parseDecimal('0.123456789', 6)).toBe(123_456n);
+    expect(parseDecimal('-2.5', 1)).toBe(-25n);
+  });
+
+  it('rejects what is not a number', () => {
+    for (const bad of ['', 'abc', '1,5', 'NaN', 'Infinity', '1.2.3']) expect(() => parseDecimal(bad, 18)).toThrow(/Not a decimal/);
   });
 });

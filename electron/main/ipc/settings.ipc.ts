@@ -7,4 +7,5 @@ export const settingsHandlers = (services: Services) =>
     'settings.get': () => services.settings.get(),
     'settings.setRpc': ({ chain, urls }) => services.settings.setRpc(chain, urls),
     'settings.setTheme': ({ theme }) => services.settings.setTheme(theme),
+    'settings.setPriceApi': ({ url }) => services.settings.setPriceApi(url),
   }) satisfies Partial<Handlers>;

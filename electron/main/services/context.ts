@@ -20,6 +20,8 @@ export interface ContextOptions extends OpenOptions {
   /** RPC URLs that override Settings for this process only (CLI --rpc, tests). */
   rpcOverrides?: Partial<Record<ChainId, string[]>>;
   evmClientOptions?: EvmClientOptions;
+  /** Price API base URL for this process only (CLI --price-api, tests). */
+  priceApiOverride?: string;
   now?: () => number;
 }
 
@@ -31,6 +33,7 @@ export function createContext(options: ContextOptions) {
     mode: options.mode,
     rpcOverrides: options.rpcOverrides ?? {},
     evmClientOptions: options.evmClientOptions ?? {},
+    priceApiOverride: options.priceApiOverride ?? null,
     now: options.now ?? (() => Date.now()),
     events: createEventBus(),
     repos: {

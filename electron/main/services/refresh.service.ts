@@ -13,6 +13,7 @@ import { pinLatestBlock, readBalances, type BalanceRead } from '../chain/evm/bal
 import { describeRpcError } from '../chain/evm/errors';
 import { readEigenLayer } from '../chain/evm/eigenlayer';
 import { readRates } from '../chain/evm/rates';
+import { readApiMarkets } from '../chain/prices/api-markets';
 import { EVM_TOKENS } from '../../../shared/registry/evm-tokens';
 import { USD_FEEDS } from '../../../shared/registry/price-feeds';
 import type { BalanceRow } from '../db/repos/snapshots.repo';
@@ -37,11 +38,13 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
       // Native EigenLayer lives on Ethereum only. Started in the same tick as the balances, so
       // its first round shares their HTTP batch; both read the same pinned block.
       const onEthereum = chain === 'ethereum';
-      const [reads, eigenReads, rates] = await Promise.all([
+      const [reads, eigenReads, rates, apiMarkets] = await Promise.all([
         readBalances(evm, block, wallets, tokens, (done, total) => ctx.events.emit('refresh.progress', { chain, phase: 'calls', done, total })),
         onEthereum ? readEigenLayer(evm, block, wallets) : Promise.resolve([]),
         // Rates for every chain's tokens are read on Ethereum: bridged LRTs use the mainnet rate.
         onEthereum ? readRates(evm, block, EVM_TOKENS, USD_FEEDS) : Promise.resolve([]),
+        // Market prices of tokens without an on-chain market feed; never fails the chain.
+        onEthereum ? readApiMarkets(EVM_TOKENS, settings.priceApiBase()) : Promise.resolve([]),
       ]);
       const eigen = toStoredEigenRows(eigenReads);
       ctx.transaction(() => {
@@ -55,7 +58,7 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
           balances: reads.map((read) => toBalanceRow(chain, read)),
         });
         ctx.repos.eigen.insertAll(snapshotId, eigen);
-        ctx.repos.rates.insertAll(snapshotId, rates.map((rate) => ({ ...rate, value: rate.value === null ? null : rate.value.toString() })));
+        ctx.repos.rates.insertAll(snapshotId, [...rates, ...apiMarkets].map((rate) => ({ ...rate, value: rate.value === null ? null : rate.value.toString() })));
       });
       ctx.events.emit('refresh.progress', { chain, phase: 'done', done: reads.length, total: reads.length });
       return {

@@ -2,6 +2,7 @@ import { CHAIN_IDS, CHAINS, type ChainId } from '../../../shared/registry/chains
 import { themeSchema, type Settings, type Theme } from '../../../shared/ipc/schemas';
 import { AppFailure } from '../../../shared/result';
 import type { AppContext } from './context';
+import { DEFAULT_COINGECKO_BASE } from '../chain/prices/coingecko';
 
 const rpcKey = (chain: ChainId) => `rpc.${chain}`;
 
@@ -21,7 +22,14 @@ export function createSettingsService(ctx: AppContext) {
       rpcDefaults[chain] = [...CHAINS[chain].defaultRpcUrls];
       rpc[chain] = storedRpc(chain) ?? rpcDefaults[chain];
     }
-    return { theme: theme.success ? theme.data : 'system', rpc, rpcDefaults, rpcOverrides: ctx.rpcOverrides };
+    const storedBase = settings.get('prices.apiBase');
+    return {
+      theme: theme.success ? theme.data : 'system',
+      rpc,
+      rpcDefaults,
+      rpcOverrides: ctx.rpcOverrides,
+      priceApi: { base: typeof storedBase === 'string' ? storedBase : DEFAULT_COINGECKO_BASE, default: DEFAULT_COINGECKO_BASE, override: ctx.priceApiOverride },
+    };
   };
 
   return {
@@ -34,6 +42,14 @@ export function createSettingsService(ctx: AppContext) {
       if (unique.length !== urls.length) throw new AppFailure('INVALID_INPUT', 'The same RPC URL is listed twice');
       if (unique.length === 0) settings.delete(rpcKey(chain));
       else settings.set(rpcKey(chain), unique);
+      ctx.events.emit('data.changed', { what: 'settings' });
+      return get();
+    },
+    /** The price API a refresh uses: process override, then Settings, then the default. */
+    priceApiBase: (): string => ctx.priceApiOverride ?? get().priceApi.base,
+    setPriceApi: (url: string): Settings => {
+      if (url === '') settings.delete('prices.apiBase');
+      else settings.set('prices.apiBase', url.replace(/\/+$/, ''));
       ctx.events.emit('data.changed', { what: 'settings' });
       return get();
     },
