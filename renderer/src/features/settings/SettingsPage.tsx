@@ -2,6 +2,7 @@ import { CHAIN_IDS } from '../../../../shared/registry/chains';
 import type { Theme } from '../../../../shared/ipc/schemas';
 import { useSettingsStore } from '../../stores/useSettingsStore';
 import { RpcEditor } from './RpcEditor';
+import { PriceApiEditor } from './PriceApiEditor';
 
 const THEMES: { value: Theme; label: string }[] = [
   { value: 'system', label: 'Follow system' },
@@ -32,6 +33,7 @@ export function SettingsPage() {
         {CHAIN_IDS.map((chain) => (
           <RpcEditor key={chain} chain={chain} urls={settings.rpc[chain] ?? []} defaults={settings.rpcDefaults[chain] ?? []} override={settings.rpcOverrides[chain]} />
         ))}
+        <PriceApiEditor priceApi={settings.priceApi} />
       </section>
       {info && (
         <section className="card">
