@@ -19,7 +19,7 @@ let rpcArgs: string[];
 beforeAll(async () => {
   nodes = await startEvmChains();
   dataDir = makeTempDir('slashboard-cli-');
-  rpcArgs = Object.entries(rpcOverrides(nodes)).flatMap(([chain, urls]) => ['--rpc', `${chain}=${urls[0]}`]);
+  rpcArgs = [...Object.entries(rpcOverrides(nodes)).flatMap(([chain, urls]) => ['--rpc', `${chain}=${urls[0]}`]), '--price-api', 'http://127.0.0.1:9'];
   const weeth = tokensOn('ethereum').find((token) => token.symbol === 'weETH')!;
   await setTokenBalance(nodes.ethereum, weeth.address, CAROL, 10_000_000_000_000_000_001n);
 });

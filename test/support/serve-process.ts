@@ -7,8 +7,9 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-export async function startServeProcess(dataDir: string, rpc: Partial<Record<ChainId, string>>): Promise<ServeProcess> {
-  const args = ['out/main/serve.js', '--data-dir', dataDir];
+export async function startServeProcess(dataDir: string, rpc: Partial<Record<ChainId, string>>, priceApi = 'http://127.0.0.1:9'): Promise<ServeProcess> {
+  // Tests never reach the internet: the price API is a loopback server or a dead port.
+  const args = ['out/main/serve.js', '--data-dir', dataDir, '--price-api', priceApi];
   for (const [chain, url] of Object.entries(rpc)) args.push('--rpc', `${chain}=${url}`);
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
