@@ -9,6 +9,8 @@ import { encodeFunctionData } from 'viem';
 import { CHAIN_IDS, type ChainId } from '../shared/registry/chains';
 import { tokensOn } from '../shared/registry/evm-tokens';
 import { erc20Abi } from '../electron/main/chain/evm/multicall3-abi';
+import { delegationManagerAbi, eigenPodManagerAbi, strategyManagerAbi } from '../electron/main/chain/evm/eigenlayer-abi';
+import { EIGENLAYER } from '../shared/registry/eigenlayer';
 import { startEvmChains, stopEvmChains } from '../test/support/evm-chains';
 import { setTokenBalance } from '../test/support/evm-fixture';
 import { startRpcProxy, type RpcProxy } from '../test/support/rpc-proxy';
@@ -17,6 +19,16 @@ import { openTempApp } from '../test/support/temp-app';
 const WALLETS = Number(process.env.BENCH_WALLETS ?? 50);
 
 const walletAddress = (index: number) => `0x${(0xbe0c000000 + index).toString(16).padStart(40, '0')}` as `0x${string}`;
+
+const eigenCalls = (wallet: `0x${string}`) => [
+  { to: EIGENLAYER.strategyManager, data: encodeFunctionData({ abi: strategyManagerAbi, functionName: 'getDeposits', args: [wallet] }) },
+  { to: EIGENLAYER.delegationManager, data: encodeFunctionData({ abi: delegationManagerAbi, functionName: 'delegatedTo', args: [wallet] }) },
+  { to: EIGENLAYER.delegationManager, data: encodeFunctionData({ abi: delegationManagerAbi, functionName: 'getQueuedWithdrawals', args: [wallet] }) },
+  ...(['hasPod', 'getPod', 'podOwnerDepositShares', 'beaconChainSlashingFactor'] as const).map((functionName) => ({
+    to: EIGENLAYER.eigenPodManager,
+    data: encodeFunctionData({ abi: eigenPodManagerAbi, functionName, args: [wallet] }),
+  })),
+];
 
 async function naiveRefresh(urls: Record<ChainId, string>, wallets: `0x${string}`[]): Promise<number> {
   let values = 0;
@@ -37,6 +49,13 @@ async function naiveRefresh(urls: Record<ChainId, string>, wallets: `0x${string}
         const data = encodeFunctionData({ abi: erc20Abi, functionName: 'balanceOf', args: [wallet] });
         await rpc(url, 'eth_call', [{ to: token.address, data }, block]);
         values++;
+      }
+      if (chain === 'ethereum') {
+        // The same native EigenLayer reads Slashboard makes per wallet, one request each.
+        for (const call of eigenCalls(wallet)) {
+          await rpc(url, 'eth_call', [call, block]);
+          values++;
+        }
       }
     }
   }
@@ -64,7 +83,8 @@ async function main(): Promise<void> {
     const summary = await app.services.refresh.run();
     const oursMs = performance.now() - start;
     const oursRequests = count() - startCount;
-    const oursValues = summary.chains.reduce((sum, outcome) => sum + (outcome.status === 'ok' ? outcome.positions : 0), 0);
+    // Balances per chain plus the 7 EigenLayer reads per wallet on Ethereum.
+    const oursValues = summary.chains.reduce((sum, outcome) => sum + (outcome.status === 'ok' ? outcome.positions : 0), 0) + wallets.length * 7;
     const perChain = CHAIN_IDS.map((chain) => `${chain} ${summary.chains.find((outcome) => outcome.chain === chain)?.status === 'ok' ? (summary.chains.find((outcome) => outcome.chain === chain) as { httpRequests: number }).httpRequests : 'failed'}`);
     app.close();
 
@@ -75,7 +95,7 @@ async function main(): Promise<void> {
     const naiveRequests = count() - naiveStart;
 
     const rows = [
-      ['', 'balances', 'HTTP requests', 'wall time'],
+      ['', 'values read', 'HTTP requests', 'wall time'],
       ['Slashboard refresh', String(oursValues), String(oursRequests), `${oursMs.toFixed(0)} ms`],
       ['naive baseline', String(naiveValues), String(naiveRequests), `${naiveMs.toFixed(0)} ms`],
     ];
