@@ -148,7 +148,8 @@ export const valueTotalSchema = z.object({
   underlying: z.enum(['ETH', 'BTC', 'SOL']),
   underlyingDecimals: z.number().int(),
   underlyingValue: intString,
-  usdCents: intString,
+  /** null when no position in the group has a USD price. */
+  usdCents: intString.nullable(),
   positions: z.number().int(),
   /** Positions left out of the sums because a rate or price was missing. */
   unvalued: z.number().int(),

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { makeTempDir } from '../support/temp-app';
 import { rpcOverrides, startEvmChains, stopEvmChains, type EvmNodes } from '../support/evm-chains';
-import { setNativeBalance, setTokenBalance } from '../support/evm-fixture';
+import { setNativeBalance, setTokenBalance, setView } from '../support/evm-fixture';
+import { startPriceApiServer, type PriceApiServer } from '../support/price-api-server';
 import { installStrategy, setEigenDeposits, setOperator } from '../support/eigen-fixture';
 import { startServeProcess, type ServeProcess } from '../support/serve-process';
 
@@ -25,6 +26,7 @@ test.describe.configure({ mode: 'serial' });
 
 let nodes: EvmNodes | undefined;
 let server: ServeProcess | undefined;
+let prices: PriceApiServer | undefined;
 const dataDir = makeTempDir('slashboard-e2e-');
 
 test.beforeAll(async () => {
@@ -38,11 +40,16 @@ test.beforeAll(async () => {
   await installStrategy(nodes.ethereum, RETH_STRATEGY, RETH, 1_100_000_000_000_000_000n, 10n ** 18n);
   await setEigenDeposits(nodes.ethereum, MAIN, [{ strategy: RETH_STRATEGY, depositShares: 2_000_000_000_000_000_000n, withdrawableShares: 1_940_000_000_000_000_000n }]);
   await setOperator(nodes.ethereum, MAIN, OPERATOR);
-  server = await startServeProcess(dataDir, flat(rpcOverrides(nodes)));
+  // rETH NAV 1.1 ETH on chain (getExchangeRate), market 1.089 ETH from the price API: a 1 % discount.
+  await setView(nodes.ethereum, RETH, 'function getExchangeRate() view returns (uint256)', 1_100_000_000_000_000_000n);
+  prices = await startPriceApiServer();
+  prices.setPrice('rocket-pool-eth', 1.089, Date.now());
+  server = await startServeProcess(dataDir, flat(rpcOverrides(nodes)), prices.url);
 });
 
 test.afterAll(async () => {
   await server?.stop();
+  await prices?.close();
   await stopEvmChains(nodes);
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
@@ -91,6 +98,9 @@ test('add wallets, import a CSV, refresh against anvil, and read it all back off
   await expect(main.getByTestId('pos-ethereum-wstETH').locator('td.amount')).toHaveAttribute('title', '1.234567890123456789');
   await expect(main.getByTestId('pos-ethereum-rETH').locator('td.amount')).toHaveAttribute('title', '42.000000000000000017');
   await expect(main.getByTestId('pos-ethereum-ETH').locator('td.amount')).toHaveAttribute('title', '3.141592653589793238');
+  const reth = main.getByTestId('pos-ethereum-rETH');
+  await expect(reth.locator('td.underlying')).toHaveAttribute('title', '46.200000000000000018'); // 42000000000000000017 * 11 // 10 (Python)
+  await expect(reth.locator('td.premium')).toHaveText('−1.00 %');
   const second = page.getByTestId(`positions-${SECOND}`);
   await expect(second.getByTestId('pos-base-weETH').locator('td.amount')).toHaveAttribute('title', '0.000000000987654321');
   await expect(page.getByTestId('chain-ethereum')).toContainText('as of block');

@@ -48,9 +48,9 @@ export function valuationOf(position: Omit<Position, 'valuation'>, book: RateBoo
   };
 }
 
-/** Sums by underlying, protocol and chain; unvalued positions are counted, never summed as zero. */
+/** Sums by underlying, protocol and chain; unvalued positions are counted, never summed as zero, and USD is null when no position in the group has a USD price. */
 export function valueTotals(positions: readonly Position[]): ValueTotal[] {
-  const totals = new Map<string, ValueTotal & { value: bigint; cents: bigint }>();
+  const totals = new Map<string, ValueTotal & { value: bigint; cents: bigint | null }>();
   for (const position of positions) {
     const valuation = position.valuation;
     if (!valuation || position.rawAmount === '0') continue;
@@ -61,13 +61,13 @@ export function valueTotals(positions: readonly Position[]): ValueTotal[] {
     ];
     for (const [by, key] of keys) {
       const id = `${by}:${key}:${valuation.underlying}`;
-      const total = totals.get(id) ?? { by, key, underlying: valuation.underlying, underlyingDecimals: valuation.underlyingDecimals, underlyingValue: '0', usdCents: '0', positions: 0, unvalued: 0, value: 0n, cents: 0n };
+      const total = totals.get(id) ?? { by, key, underlying: valuation.underlying, underlyingDecimals: valuation.underlyingDecimals, underlyingValue: '0', usdCents: null, positions: 0, unvalued: 0, value: 0n, cents: null };
       total.positions += 1;
       if (valuation.underlyingValue === null) total.unvalued += 1;
       else total.value += BigInt(valuation.underlyingValue);
-      if (valuation.usdCents !== null) total.cents += BigInt(valuation.usdCents);
+      if (valuation.usdCents !== null) total.cents = (total.cents ?? 0n) + BigInt(valuation.usdCents);
       totals.set(id, total);
     }
   }
-  return [...totals.values()].map(({ value, cents, ...total }) => ({ ...total, underlyingValue: value.toString(), usdCents: cents.toString() }));
+  return [...totals.values()].map(({ value, cents, ...total }) => ({ ...total, underlyingValue: value.toString(), usdCents: cents === null ? null : cents.toString() }));
 }

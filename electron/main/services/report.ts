@@ -50,7 +50,7 @@ export function buildReport(portfolio: Portfolio, generatedAt: number) {
       key: total.key,
       underlying: total.underlying,
       value: toDecimalString(BigInt(total.underlyingValue), total.underlyingDecimals),
-      usd: toDecimalString(BigInt(total.usdCents), 2),
+      usd: total.usdCents === null ? null : toDecimalString(BigInt(total.usdCents), 2),
       positions: total.positions,
       unvalued: total.unvalued,
     })),

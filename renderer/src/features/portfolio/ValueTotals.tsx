@@ -18,7 +18,7 @@ export function ValueTotals({ totals }: { totals: ValueTotal[] }) {
                 <tr key={`${total.key}-${total.underlying}`} data-testid={`total-${by}-${total.key}`}>
                   <td>{by === 'chain' && isChainId(total.key) ? CHAINS[total.key].name : total.key}</td>
                   <td className="num mono">{formatAmount(BigInt(total.underlyingValue), total.underlyingDecimals, { maxFractionDigits: 4 })} {total.underlying}</td>
-                  <td className="num mono">{formatUsdCents(total.usdCents)}</td>
+                  <td className="num mono">{total.usdCents === null ? <span className="muted" title="No USD price available">USD n/a</span> : formatUsdCents(total.usdCents)}</td>
                   <td className="muted small">{total.unvalued > 0 ? `${total.unvalued} not valued` : ''}</td>
                 </tr>
               ))}
