@@ -7,7 +7,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { makeTempDir } from '../support/temp-app';
 import { rpcOverrides, startEvmChains, stopEvmChains, type EvmNodes } from '../support/evm-chains';
-import { setNativeBalance, setTokenBalance, setView } from '../support/evm-fixture';
+import { installAggregator, setAggregatorRound, setNativeBalance, setTokenBalance, setView } from '../support/evm-fixture';
 import { startPriceApiServer, type PriceApiServer } from '../support/price-api-server';
 import { installStrategy, setEigenDeposits, setOperator } from '../support/eigen-fixture';
 import { startServeProcess, type ServeProcess } from '../support/serve-process';
@@ -20,6 +20,9 @@ const MAIN = '0x1111111111111111111111111111111111111111' as const;
 const OPERATOR = '0x3333333333333333333333333333333333333333' as const;
 // rETH strategy proxy, Layr-Labs/eigenlayer-contracts README @f84a515.
 const RETH_STRATEGY = '0x1BeE69b7dFFfA4E2d53C2a2Df135C388AD25dCD2' as const;
+// Chainlink rETH/ETH and ETH/USD proxies (shared/registry; docs/research/chainlink-feeds.md).
+const RETH_ETH_FEED = '0x536218f9E9Eb48863970252233c8F271f554C2d0' as const;
+const ETH_USD_FEED = '0x5f4eC3Df9cbd43714FE2740f5E3616155c5b8419' as const;
 const SECOND = '0x2222222222222222222222222222222222222222' as const;
 
 test.describe.configure({ mode: 'serial' });
@@ -40,10 +43,14 @@ test.beforeAll(async () => {
   await installStrategy(nodes.ethereum, RETH_STRATEGY, RETH, 1_100_000_000_000_000_000n, 10n ** 18n);
   await setEigenDeposits(nodes.ethereum, MAIN, [{ strategy: RETH_STRATEGY, depositShares: 2_000_000_000_000_000_000n, withdrawableShares: 1_940_000_000_000_000_000n }]);
   await setOperator(nodes.ethereum, MAIN, OPERATOR);
-  // rETH NAV 1.1 ETH on chain (getExchangeRate), market 1.089 ETH from the price API: a 1 % discount.
+  // rETH NAV 1.1 ETH on chain (getExchangeRate), market 1.089 ETH on its Chainlink feed: a 1 % discount.
   await setView(nodes.ethereum, RETH, 'function getExchangeRate() view returns (uint256)', 1_100_000_000_000_000_000n);
+  const now = Math.floor(Date.now() / 1000);
+  await installAggregator(nodes.ethereum, RETH_ETH_FEED);
+  await setAggregatorRound(nodes.ethereum, RETH_ETH_FEED, 18, 1_089_000_000_000_000_000n, now - 60);
+  await installAggregator(nodes.ethereum, ETH_USD_FEED);
+  await setAggregatorRound(nodes.ethereum, ETH_USD_FEED, 8, 312_345_678_901n, now - 60); // $3,123.45678901
   prices = await startPriceApiServer();
-  prices.setPrice('rocket-pool-eth', 1.089, Date.now());
   server = await startServeProcess(dataDir, flat(rpcOverrides(nodes)), prices.url);
 });
 
@@ -101,6 +108,8 @@ test('add wallets, import a CSV, refresh against anvil, and read it all back off
   const reth = main.getByTestId('pos-ethereum-rETH');
   await expect(reth.locator('td.underlying')).toHaveAttribute('title', '46.200000000000000018'); // 42000000000000000017 * 11 // 10 (Python)
   await expect(reth.locator('td.premium')).toHaveText('−1.00 %');
+  // 46.200000000000000018 ETH × $3,123.45678901 = $144,303.70 (Python: 46200000000000000018 * 312345678901 * 100 // 10**26)
+  await expect(reth.locator('td.usd')).toHaveText('$144,303.70');
   const second = page.getByTestId(`positions-${SECOND}`);
   await expect(second.getByTestId('pos-base-weETH').locator('td.amount')).toHaveAttribute('title', '0.000000000987654321');
   await expect(page.getByTestId('chain-ethereum')).toContainText('as of block');

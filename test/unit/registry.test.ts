@@ -33,3 +33,14 @@ describe('token registry', () => {
     }
   });
 });
+
+describe('price feeds', () => {
+  it('has checksummed USD feeds with a heartbeat for each underlying', async () => {
+    const { USD_FEEDS } = await import('../../shared/registry/price-feeds');
+    expect(USD_FEEDS.map((feed) => feed.underlying).sort()).toEqual(['BTC', 'ETH', 'SOL']);
+    for (const feed of USD_FEEDS) {
+      expect(getAddress(feed.feed)).toBe(feed.feed);
+      expect(feed.heartbeatSeconds).toBeGreaterThan(0);
+    }
+  });
+});
