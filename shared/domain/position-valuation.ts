@@ -67,6 +67,7 @@ export function navOf(token: EvmToken, book: RateBook): RateFigure {
   const nav = token.nav;
   if (!nav) return { ok: false, reason: 'no verified on-chain NAV source yet' };
   if (nav.type === 'par') return { ok: true, rate: ONE, source: `1:1 by design (${nav.source})` };
+  if (nav.type === 'chainlink') return timed(book, `nav:${token.symbol}`, nav.heartbeatSeconds);
   if (nav.type === 'call') {
     const figure = stored(book, `nav:${token.symbol}`);
     return figure.ok && figure.rate.value <= 0n ? { ok: false, reason: 'NAV rate is zero' } : figure;

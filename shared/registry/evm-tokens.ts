@@ -18,11 +18,13 @@ const source = z.string().min(10);
 /**
  * How the NAV (underlying per token) is read on chain:
  * - call: a view function with no arguments returning the rate scaled by 10^decimals;
+ * - chainlink: a Chainlink exchange-rate feed (the protocol's redemption rate, not a market price);
  * - par: 1:1 with the underlying by the protocol's design (e.g. rebasing stETH), with a source;
  * - mainnet: a bridged token valued with the mainnet token's rate (symbol names it).
  */
 const navSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('call'), contract: address, signature: z.string().startsWith('function '), decimals: z.number().int().min(0).max(36), source }),
+  z.object({ type: z.literal('chainlink'), feed: address, decimals: z.number().int(), heartbeatSeconds: z.number().int().positive(), source }),
   z.object({ type: z.literal('par'), source }),
   z.object({ type: z.literal('mainnet'), symbol: z.string() }),
 ]);

@@ -19,6 +19,7 @@ const MARKET = 1_039_000_000_000_000_000n;
 const ETH_USD = 312_345_678_901n; // 8 decimals
 
 const withCallNav = tokensOn('ethereum').filter((token) => token.nav?.type === 'call');
+const withFeedNav = tokensOn('ethereum').filter((token) => token.nav?.type === 'chainlink');
 const withChainlinkMarket = tokensOn('ethereum').filter((token) => token.market?.type === 'chainlink');
 const withApiMarket = tokensOn('ethereum').filter((token) => token.market?.type === 'coingecko');
 const scale = (value: bigint, decimals: number) => (decimals >= 18 ? value * 10n ** BigInt(decimals - 18) : value / 10n ** BigInt(18 - decimals));
@@ -39,6 +40,11 @@ beforeAll(async () => {
     const isToken = tokenAddresses.has(token.nav.contract.toLowerCase());
     if (!isToken) await installViewSource(node, token.nav.contract);
     await setView(node, token.nav.contract, token.nav.signature, scale(NAV, token.nav.decimals), isToken ? 'MockERC20' : 'MockViewSource');
+  }
+  for (const token of withFeedNav) {
+    if (token.nav?.type !== 'chainlink') continue;
+    await installAggregator(node, token.nav.feed);
+    await setAggregatorRound(node, token.nav.feed, token.nav.decimals, scale(NAV, token.nav.decimals), asOf - 600);
   }
   for (const token of withChainlinkMarket) {
     if (token.market?.type !== 'chainlink') continue;
@@ -80,6 +86,18 @@ describe('valuation at the snapshot block', () => {
       // 2500000000000000003 * 1043210987654321098 // 10**18
       expect(valuation.underlyingValue, token.symbol).toBe('2608027469135802748');
     }
+  });
+
+  it('values a token whose NAV is a Chainlink exchange-rate feed, and refuses it when stale', async () => {
+    expect(withFeedNav.map((token) => token.symbol)).toContain('rsETH');
+    const fresh = await refreshed();
+    for (const token of withFeedNav) expect(position(fresh, token).valuation!.underlyingValue, token.symbol).toBe('2608027469135802748');
+    const rseth = withFeedNav.find((token) => token.symbol === 'rsETH')!;
+    if (rseth.nav?.type !== 'chainlink') throw new Error('rsETH NAV must be a feed');
+    await setAggregatorRound(nodes.ethereum, rseth.nav.feed, rseth.nav.decimals, scale(NAV, rseth.nav.decimals), asOf - rseth.nav.heartbeatSeconds - 7_200);
+    const stale = await refreshed();
+    expect(position(stale, rseth).valuation).toMatchObject({ nav: { ok: false, reason: expect.stringMatching(/^Feed answer is stale/) }, underlyingValue: null });
+    await setAggregatorRound(nodes.ethereum, rseth.nav.feed, rseth.nav.decimals, scale(NAV, rseth.nav.decimals), asOf - 600);
   });
 
   it('prices the market side and the discount to NAV, and bridged tokens use the mainnet rates', async () => {

@@ -42,6 +42,9 @@ export function planRates(tokens: readonly EvmToken[], usdFeeds: readonly UsdFee
       const name = (abi[0] as { name: string }).name;
       planned.push({ key: `nav:${token.symbol}`, decimals: token.nav.decimals, source: `${token.protocol} ${name}() on ${token.nav.contract}`, call: { address: token.nav.contract as `0x${string}`, abi, functionName: name }, chainlink: false });
     }
+    if (token.nav?.type === 'chainlink') {
+      planned.push({ key: `nav:${token.symbol}`, decimals: token.nav.decimals, source: `Chainlink ${token.symbol}/${token.underlying} exchange rate ${token.nav.feed}`, call: latestRound(token.nav.feed), chainlink: true });
+    }
     if (token.market?.type === 'chainlink') {
       planned.push({ key: `market:${token.symbol}`, decimals: token.market.decimals, source: `Chainlink ${token.symbol}/${token.underlying} ${token.market.feed}`, call: latestRound(token.market.feed), chainlink: true });
     }
