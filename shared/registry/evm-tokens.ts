@@ -17,13 +17,21 @@ const source = z.string().min(10);
 
 /**
  * How the NAV (underlying per token) is read on chain:
- * - call: a view function with no arguments returning the rate scaled by 10^decimals;
+ * - call: a view function (no arguments, or fixed integer `args`) returning the rate scaled by 10^decimals;
  * - chainlink: a Chainlink exchange-rate feed (the protocol's redemption rate, not a market price);
  * - par: 1:1 with the underlying by the protocol's design (e.g. rebasing stETH), with a source;
  * - mainnet: a bridged token valued with the mainnet token's rate (symbol names it).
  */
 const navSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('call'), contract: address, signature: z.string().startsWith('function '), decimals: z.number().int().min(0).max(36), source }),
+  z.object({
+    type: z.literal('call'),
+    contract: address,
+    signature: z.string().startsWith('function '),
+    /** Integer arguments as decimal strings, e.g. 1e18 shares for ERC-4626 convertToAssets. */
+    args: z.array(z.string().regex(/^\d+$/)).optional(),
+    decimals: z.number().int().min(0).max(36),
+    source,
+  }),
   z.object({ type: z.literal('chainlink'), feed: address, decimals: z.number().int(), heartbeatSeconds: z.number().int().positive(), source }),
   z.object({ type: z.literal('par'), source }),
   z.object({ type: z.literal('mainnet'), symbol: z.string() }),

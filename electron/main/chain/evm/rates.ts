@@ -40,7 +40,7 @@ export function planRates(tokens: readonly EvmToken[], usdFeeds: readonly UsdFee
     if (token.nav?.type === 'call') {
       const abi = parseAbi([token.nav.signature]) as Abi;
       const name = (abi[0] as { name: string }).name;
-      planned.push({ key: `nav:${token.symbol}`, decimals: token.nav.decimals, source: `${token.protocol} ${name}() on ${token.nav.contract}`, call: { address: token.nav.contract as `0x${string}`, abi, functionName: name }, chainlink: false });
+      planned.push({ key: `nav:${token.symbol}`, decimals: token.nav.decimals, source: `${token.protocol} ${name}() on ${token.nav.contract}`, call: { address: token.nav.contract as `0x${string}`, abi, functionName: name, args: (token.nav.args ?? []).map(BigInt) }, chainlink: false });
     }
     if (token.nav?.type === 'chainlink') {
       planned.push({ key: `nav:${token.symbol}`, decimals: token.nav.decimals, source: `Chainlink ${token.symbol}/${token.underlying} exchange rate ${token.nav.feed}`, call: latestRound(token.nav.feed), chainlink: true });

@@ -1,14 +1,9 @@
 /** NAV rates and prices stored with an Ethereum snapshot; written inside its transaction. */
 import type Database from 'better-sqlite3';
+import type { StoredRateLike } from '../../../../shared/domain/position-valuation';
 
-export interface StoredRate {
-  key: string;
-  value: string | null;
-  decimals: number;
-  updatedAt: number | null;
-  source: string;
-  error: string | null;
-}
+/** The stored shape is the one the valuation reads. */
+export type StoredRate = StoredRateLike;
 
 export function createRatesRepo(db: Database.Database) {
   const insert = db.prepare(
