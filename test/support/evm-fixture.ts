@@ -1,18 +1,28 @@
 /**
- * Places our compiled mocks at real addresses on an anvil node (anvil_setCode) and sets
- * their state through real transactions sent with viem, so production reads are unchanged.
+ * Places our compiled mocks at real addresses on an anvil node (anvil_setCode) and sets their
+ * state through real transactions sent with viem, so production reads run unchanged. setCode
+ * runs no constructor, which is why every mock is configured through setters afterwards.
  */
-import { createTestClient, createWalletClient, http, namehash, publicActions, toFunctionSelector, type Abi, type Hex } from 'viem';
+import { createTestClient, createWalletClient, getAddress, http, namehash, publicActions, toFunctionSelector, type Abi, type Address, type Hex } from 'viem';
+import { mainnet } from 'viem/chains';
+import { normalize } from 'viem/ens';
 import { MULTICALL3_ADDRESS } from '../../shared/registry/chains';
 import type { AnvilNode } from './anvil';
 import { compiled } from './solidity';
 
-/** viem 2.57's mainnet `ensUniversalResolver` (src/chains/definitions/mainnet.ts). */
-export const ENS_UNIVERSAL_RESOLVER = '0xeEeEEEeE14D718C2B47D9923Deab1335E144EeEe' as const;
-/** anvil's first default account (derived from its well-known test mnemonic). */
-const SENDER = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266' as const;
+/**
+ * Where viem's getEnsAddress sends its resolveWithGateways call on mainnet:
+ * viem 2.57 src/chains/definitions/mainnet.ts contracts.ensUniversalResolver
+ * (0xeEeEEEeE14D718C2B47D9923Deab1335E144EeEe). Read from viem itself so the mock follows
+ * viem if a future version moves it; the harness test pins the value.
+ */
+export const ENS_UNIVERSAL_RESOLVER: Address = getAddress(mainnet.contracts.ensUniversalResolver.address);
 
-const clients = new Map<string, ReturnType<typeof makeClients>>();
+/**
+ * anvil's first default account, unlocked by anvil (derived from its well-known test
+ * mnemonic; listed first in anvil's "Available Accounts" / --config-out available_accounts).
+ */
+const SENDER: Address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 
 function makeClients(node: AnvilNode) {
   const transport = http(node.url, { retryCount: 0 });
@@ -22,52 +32,77 @@ function makeClients(node: AnvilNode) {
   };
 }
 
-const clientsOf = (node: AnvilNode) => {
-  let entry = clients.get(node.url);
-  if (!entry) clients.set(node.url, (entry = makeClients(node)));
-  return entry;
-};
+const clients = new WeakMap<AnvilNode, ReturnType<typeof makeClients>>();
 
+function clientsOf(node: AnvilNode): ReturnType<typeof makeClients> {
+  let entry = clients.get(node);
+  if (!entry) clients.set(node, (entry = makeClients(node)));
+  return entry;
+}
+
+/** Sends a state-changing call and waits for its receipt; fails on a revert. */
 export async function sendTx(node: AnvilNode, address: string, abi: Abi, functionName: string, args: readonly unknown[]): Promise<void> {
   const { test, wallet } = clientsOf(node);
-  const hash = await wallet.writeContract({ address: address as `0x${string}`, abi, functionName, args, chain: null });
+  const to = address as Address;
+  // A transaction to an address without code "succeeds" silently; a forgotten install
+  // should fail here instead of as a confusing zero later.
+  const code = await test.getCode({ address: to });
+  if (!code || code === '0x') throw new Error(`No contract at ${address} on chain ${node.chainId}: install it before calling ${functionName}`);
+  const hash = await wallet.writeContract({ address: to, abi, functionName, args, chain: null });
   const receipt = await test.waitForTransactionReceipt({ hash, pollingInterval: 20 });
   if (receipt.status !== 'success') throw new Error(`${functionName} on ${address} reverted`);
 }
 
 export async function setCode(node: AnvilNode, address: string, contract: string): Promise<void> {
-  await clientsOf(node).test.setCode({ address: address as `0x${string}`, bytecode: compiled(contract).deployedBytecode as Hex });
+  await clientsOf(node).test.setCode({ address: address as Address, bytecode: compiled(contract).deployedBytecode });
 }
 
+/** Multicall3 on every chain; the ENS Universal Resolver mock on Ethereum mainnet only. */
 export async function installBaseContracts(node: AnvilNode): Promise<void> {
+  // MULTICALL3_ADDRESS cites its source (mds1/multicall3 README) in shared/registry/chains.ts.
   await setCode(node, MULTICALL3_ADDRESS, 'Multicall3');
-  if (node.chainId === 1) await setCode(node, ENS_UNIVERSAL_RESOLVER, 'MockUniversalResolver');
+  if (node.chainId === mainnet.id) await setCode(node, ENS_UNIVERSAL_RESOLVER, 'MockUniversalResolver');
 }
 
-export async function installToken(node: AnvilNode, token: { address: `0x${string}`; name: string; symbol: string; decimals: number }): Promise<void> {
+export async function installToken(node: AnvilNode, token: { address: Address; name: string; symbol: string; decimals: number }): Promise<void> {
   await setCode(node, token.address, 'MockERC20');
   await sendTx(node, token.address, compiled('MockERC20').abi, 'configure', [token.name, token.symbol, token.decimals]);
 }
 
-export async function installRevertingToken(node: AnvilNode, address: `0x${string}`): Promise<void> {
+export async function installRevertingToken(node: AnvilNode, address: Address): Promise<void> {
   await setCode(node, address, 'RevertingToken');
 }
 
-export async function setTokenBalance(node: AnvilNode, token: `0x${string}`, holder: `0x${string}`, amount: bigint): Promise<void> {
+/** Sets a MockERC20 balance; totalSupply moves by the difference. */
+export async function setTokenBalance(node: AnvilNode, token: Address, holder: Address, amount: bigint): Promise<void> {
   await sendTx(node, token, compiled('MockERC20').abi, 'setBalance', [holder, amount]);
 }
 
-export async function setNativeBalance(node: AnvilNode, holder: `0x${string}`, amount: bigint): Promise<void> {
+/** anvil_setBalance: takes effect at once, without mining a block. */
+export async function setNativeBalance(node: AnvilNode, holder: Address, amount: bigint): Promise<void> {
   await clientsOf(node).test.setBalance({ address: holder, value: amount });
 }
 
-export async function setEnsAddress(node: AnvilNode, name: string, address: `0x${string}`): Promise<void> {
-  await sendTx(node, ENS_UNIVERSAL_RESOLVER, compiled('MockUniversalResolver').abi, 'setAddr', [namehash(name), address]);
+/**
+ * Makes `name` resolve to `address` through viem's getEnsAddress. The mock is keyed by the
+ * namehash of the normalized name (ENS stores names normalized, and so does this), and it
+ * recomputes that namehash from the DNS-encoded name viem sends.
+ */
+export async function setEnsAddress(node: AnvilNode, name: string, address: Address): Promise<void> {
+  if (node.chainId !== mainnet.id) throw new Error(`ENS resolution is mocked on chain 1 only, not ${node.chainId}`);
+  await sendTx(node, ENS_UNIVERSAL_RESOLVER, compiled('MockUniversalResolver').abi, 'setAddr', [namehash(normalize(name)), address]);
+}
+
+/** Mines one block and returns its number. */
+export async function mineBlock(node: AnvilNode): Promise<bigint> {
+  const { test } = clientsOf(node);
+  await test.mine({ blocks: 1 });
+  return test.getBlockNumber({ cacheTime: 0 });
 }
 
 /** Makes `signature` (a no-argument uint256 view) answer `value` on a mock token or view source. */
 export async function setView(node: AnvilNode, address: string, signature: string, value: bigint, contract: 'MockERC20' | 'MockViewSource' = 'MockERC20'): Promise<void> {
-  const selector = toFunctionSelector(signature);
+  const selector: Hex = toFunctionSelector(signature);
   await sendTx(node, address, compiled(contract).abi, 'setView', [selector, value]);
 }
 
