@@ -33,6 +33,10 @@ export interface PositionValuation {
   premium: number | null;
   /** USD cents, floored. */
   usdCents: bigint | null;
+  /** What selling at market instead of redeeming at NAV gains (+) or loses (−), in the underlying's raw units. */
+  sellVsRedeem: bigint | null;
+  /** The same in USD cents (truncated toward zero). */
+  sellVsRedeemUsdCents: bigint | null;
 }
 
 const ONE: Fixed = { value: 1n, decimals: 0 };
@@ -101,6 +105,10 @@ export function valuePosition(rawAmount: bigint, decimals: number, token: EvmTok
   const usd = usdOf(underlying, book);
   const underlyingValue = nav.ok ? convert(rawAmount, decimals, nav.rate, unit) : null;
   const marketValue = market.ok ? convert(rawAmount, decimals, market.rate, unit) : null;
+  const sellVsRedeem = underlyingValue !== null && marketValue !== null ? marketValue - underlyingValue : null;
+  const usdRate = usd.ok ? usd.rate : null;
+  // Truncates toward zero, so a loss is never shown larger than it is.
+  const toCents = (raw: bigint, rate: Fixed): bigint => (raw < 0n ? -convert(-raw, unit, rate, 2) : convert(raw, unit, rate, 2));
   return {
     underlying,
     nav,
@@ -109,6 +117,8 @@ export function valuePosition(rawAmount: bigint, decimals: number, token: EvmTok
     underlyingValue,
     marketValue,
     premium: nav.ok && market.ok ? premiumToNav(market.rate, nav.rate) : null,
-    usdCents: usd.ok && underlyingValue !== null ? convert(underlyingValue, unit, usd.rate, 2) : null,
+    usdCents: usdRate && underlyingValue !== null ? convert(underlyingValue, unit, usdRate, 2) : null,
+    sellVsRedeem,
+    sellVsRedeemUsdCents: usdRate && sellVsRedeem !== null ? toCents(sellVsRedeem, usdRate) : null,
   };
 }

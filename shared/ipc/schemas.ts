@@ -56,6 +56,9 @@ export const valuationSchema = z.object({
   /** market / NAV − 1 (0.01 = 1 % premium). */
   premium: z.number().nullable(),
   usdCents: intString.nullable(),
+  /** Selling at market instead of redeeming at NAV: gain (+) or loss (−), underlying raw units and USD cents. */
+  sellVsRedeem: intString.nullable(),
+  sellVsRedeemUsdCents: intString.nullable(),
   /** Block and time of the Ethereum snapshot the rates were read at. */
   ratesBlock: z.string().nullable(),
   ratesTime: z.number().int().nullable(),

@@ -108,6 +108,8 @@ test('add wallets, import a CSV, refresh against anvil, and read it all back off
   const reth = main.getByTestId('pos-ethereum-rETH');
   await expect(reth.locator('td.underlying')).toHaveAttribute('title', '46.200000000000000018'); // 42000000000000000017 * 11 // 10 (Python)
   await expect(reth.locator('td.premium')).toHaveText('−1.00 %');
+  // 45.738… − 46.2… = −0.462 ETH; × $3,123.45678901 = −$1,443.03 (Python, truncated toward zero)
+  await expect(reth.locator('td.premium')).toHaveAttribute('title', 'Selling at market instead of redeeming: -0.462 ETH (−$1,443.03)');
   // 46.200000000000000018 ETH × $3,123.45678901 = $144,303.70 (Python: 46200000000000000018 * 312345678901 * 100 // 10**26)
   await expect(reth.locator('td.usd')).toHaveText('$144,303.70');
   const second = page.getByTestId(`positions-${SECOND}`);

@@ -52,6 +52,10 @@ describe('valuePosition', () => {
     expect(v.premium).toBeCloseTo(-0.004036563748038717, 11); // Python Fraction
     // 2608027469135802748 * 312345678901 * 100 // (10**18 * 10**8) cents
     expect(v.usdCents).toBe(814_606n);
+    // Selling at market instead of redeeming: 2597500000000000003 - 2608027469135802748
+    expect(v.sellVsRedeem).toBe(-10_527_469_135_802_745n);
+    // -(10527469135802745 * 312345678901 * 100 // 10**26) cents, truncated toward zero
+    expect(v.sellVsRedeemUsdCents).toBe(-3_288n);
     expect(v.nav).toMatchObject({ ok: true, source: 'source of nav:xETH' });
   });
 

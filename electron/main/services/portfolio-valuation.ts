@@ -43,6 +43,8 @@ export function valuationOf(position: Omit<Position, 'valuation'>, book: RateBoo
     marketValue: result.marketValue?.toString() ?? null,
     premium: result.premium,
     usdCents: result.usdCents?.toString() ?? null,
+    sellVsRedeem: result.sellVsRedeem?.toString() ?? null,
+    sellVsRedeemUsdCents: result.sellVsRedeemUsdCents?.toString() ?? null,
     ratesBlock: snapshot?.blockNumber ?? null,
     ratesTime: snapshot?.blockTime ?? null,
   };

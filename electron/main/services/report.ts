@@ -102,6 +102,8 @@ function reportValuation(valuation: Valuation | null) {
     marketValue: unit(valuation.marketValue),
     premiumToNav: valuation.premium,
     usd: valuation.usdCents === null ? null : toDecimalString(BigInt(valuation.usdCents), 2),
+    sellVsRedeem: unit(valuation.sellVsRedeem),
+    sellVsRedeemUsd: valuation.sellVsRedeemUsdCents === null ? null : toDecimalString(BigInt(valuation.sellVsRedeemUsdCents), 2),
     ratesBlock: valuation.ratesBlock,
     ratesTimestamp: valuation.ratesTime === null ? null : new Date(valuation.ratesTime * 1000).toISOString(),
   };

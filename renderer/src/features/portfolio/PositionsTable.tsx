@@ -42,7 +42,10 @@ export function PositionsTable({ positions }: { positions: Position[] }) {
               <td className="num mono market" title={explain(v?.market)}>
                 {v?.marketValue ? `${amountOf(v.marketValue, v.underlyingDecimals)} ${v.underlying}` : <span className="muted">n/a</span>}
               </td>
-              <td className={`num mono premium${v?.premium !== null && v?.premium !== undefined && v.premium < 0 ? ' negative' : ''}`}>
+              <td
+                className={`num mono premium${v?.premium !== null && v?.premium !== undefined && v.premium < 0 ? ' negative' : ''}`}
+                title={v?.sellVsRedeem ? `Selling at market instead of redeeming: ${exactOf(v.sellVsRedeem, v.underlyingDecimals)} ${v.underlying}${v.sellVsRedeemUsdCents ? ` (${formatUsdCents(v.sellVsRedeemUsdCents)})` : ''}` : undefined}
+              >
                 {v?.premium !== null && v?.premium !== undefined ? formatPremium(v.premium) : <span className="muted">—</span>}
               </td>
               <td className="num mono usd" title={v ? `${explain(v.usd)}; rates at block ${v.ratesBlock}` : undefined}>
