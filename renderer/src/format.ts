@@ -1,4 +1,15 @@
-/** Display-only formatting: times and addresses. Amounts use shared/domain/amount. */
+/** Display-only formatting: times, addresses, and the raw integer strings main sends. */
+import { formatAmount, toDecimalString, type FormatOptions } from '../../shared/domain/amount';
+
+/** A raw integer amount (decimal string from main) for display: truncated and grouped. */
+export function formatRaw(raw: string, decimals: number, options?: FormatOptions): string {
+  return formatAmount(BigInt(raw), decimals, options);
+}
+
+/** The same amount exactly, for tooltips. */
+export function exactRaw(raw: string, decimals: number): string {
+  return toDecimalString(BigInt(raw), decimals);
+}
 
 export function formatDateTime(epochMs: number): string {
   return new Date(epochMs).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });

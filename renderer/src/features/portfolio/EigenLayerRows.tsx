@@ -1,11 +1,10 @@
-import { formatAmount, toDecimalString } from '../../../../shared/domain/amount';
 import type { EigenPosition } from '../../../../shared/ipc/schemas';
-import { formatDateTime, shortAddress } from '../../format';
+import { exactRaw, formatDateTime, formatRaw, shortAddress } from '../../format';
 
 const amount = (raw: string | null, decimals: number | null) =>
-  raw === null || decimals === null ? '—' : formatAmount(BigInt(raw), decimals);
+  raw === null || decimals === null ? '—' : formatRaw(raw, decimals);
 const exact = (raw: string | null, decimals: number | null) =>
-  raw === null || decimals === null ? undefined : toDecimalString(BigInt(raw), decimals);
+  raw === null || decimals === null ? undefined : exactRaw(raw, decimals);
 
 /** Native EigenLayer restaking of one wallet, as of the latest Ethereum snapshot. */
 export function EigenLayerRows({ rows }: { rows: EigenPosition[] }) {
@@ -40,7 +39,7 @@ export function EigenLayerRows({ rows }: { rows: EigenPosition[] }) {
 
 function notes(row: EigenPosition): string {
   if (row.kind === 'pod') {
-    const factor = row.slashingFactor === null ? '' : `, beacon slashing factor ${toDecimalString(BigInt(row.slashingFactor), 18)}`;
+    const factor = row.slashingFactor === null ? '' : `, beacon slashing factor ${exactRaw(row.slashingFactor, 18)}`;
     return `pod ${shortAddress(row.pod ?? '')}${factor}`;
   }
   if (row.kind === 'withdrawal') {

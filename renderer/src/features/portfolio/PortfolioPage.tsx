@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatAmount, toDecimalString } from '../../../../shared/domain/amount';
+import { exactRaw, formatRaw } from '../../format';
 import { CHAIN_IDS, CHAINS } from '../../../../shared/registry/chains';
 import type { Position } from '../../../../shared/ipc/schemas';
 import { usePortfolioStore } from '../../stores/usePortfolioStore';
@@ -70,7 +70,7 @@ export function PortfolioPage() {
                     <tr key={`${total.chain}-${total.tokenAddress}`}>
                       <td>{total.symbol}</td>
                       <td>{CHAINS[total.chain].name}</td>
-                      <td className="num mono" title={toDecimalString(BigInt(total.rawAmount), total.decimals)}>{formatAmount(BigInt(total.rawAmount), total.decimals)}</td>
+                      <td className="num mono" title={exactRaw(total.rawAmount, total.decimals)}>{formatRaw(total.rawAmount, total.decimals)}</td>
                       <td className="muted">{total.wallets}{total.failed > 0 && <span className="error-text"> · {total.failed} unreadable</span>}</td>
                     </tr>
                   ))}

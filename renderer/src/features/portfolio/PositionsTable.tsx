@@ -1,17 +1,14 @@
-import { formatAmount, toDecimalString } from '../../../../shared/domain/amount';
 import { CHAINS } from '../../../../shared/registry/chains';
 import type { Position, RateFigureDto } from '../../../../shared/ipc/schemas';
-import { formatPremium, formatUsdCents } from '../../format';
+import { exactRaw as exactOf, formatPremium, formatRaw as amountOf, formatUsdCents } from '../../format';
 
-const amountOf = (raw: string, decimals: number) => formatAmount(BigInt(raw), decimals);
-const exactOf = (raw: string, decimals: number) => toDecimalString(BigInt(raw), decimals);
 
 /** A figure's source, or why it is missing: what the tooltip of each valued cell says. */
 const explain = (figure: RateFigureDto | undefined): string | undefined => (figure ? (figure.ok ? figure.source : figure.reason) : undefined);
 
 function Rate({ figure }: { figure: RateFigureDto }) {
   if (!figure.ok) return <span className="muted" title={figure.reason}>n/a</span>;
-  return <span title={`${exactOf(figure.value, figure.decimals)} — ${figure.source}`}>{formatAmount(BigInt(figure.value), figure.decimals, { maxFractionDigits: 6 })}</span>;
+  return <span title={`${exactOf(figure.value, figure.decimals)} — ${figure.source}`}>{amountOf(figure.value, figure.decimals)}</span>;
 }
 
 /** One wallet's positions with their valuation: every figure's source is in its tooltip. */

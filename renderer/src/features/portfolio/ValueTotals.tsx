@@ -1,7 +1,6 @@
-import { formatAmount } from '../../../../shared/domain/amount';
 import { CHAINS, isChainId } from '../../../../shared/registry/chains';
 import type { ValueTotal } from '../../../../shared/ipc/schemas';
-import { formatUsdCents } from '../../format';
+import { formatRaw, formatUsdCents } from '../../format';
 
 const TITLES = { underlying: 'By underlying', protocol: 'By protocol', chain: 'By chain' } as const;
 
@@ -17,7 +16,7 @@ export function ValueTotals({ totals }: { totals: ValueTotal[] }) {
               {totals.filter((total) => total.by === by).map((total) => (
                 <tr key={`${total.key}-${total.underlying}`} data-testid={`total-${by}-${total.key}`}>
                   <td>{by === 'chain' && isChainId(total.key) ? CHAINS[total.key].name : total.key}</td>
-                  <td className="num mono">{formatAmount(BigInt(total.underlyingValue), total.underlyingDecimals, { maxFractionDigits: 4 })} {total.underlying}</td>
+                  <td className="num mono">{formatRaw(total.underlyingValue, total.underlyingDecimals, { maxFractionDigits: 4 })} {total.underlying}</td>
                   <td className="num mono">{total.usdCents === null ? <span className="muted" title="No USD price available">USD n/a</span> : formatUsdCents(total.usdCents)}</td>
                   <td className="muted small">{total.unvalued > 0 ? `${total.unvalued} not valued` : ''}</td>
                 </tr>
