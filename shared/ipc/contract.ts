@@ -14,6 +14,7 @@ import {
   themeSchema,
   walletSchema,
 } from './schemas';
+import { windowDaysSchema, yieldReferenceSchema, yieldReportSchema, yieldSeriesSchema } from './yield-schemas';
 
 const walletId = z.number().int().positive();
 const label = z.string().max(1024).nullable().optional();
@@ -44,6 +45,9 @@ export const contract = {
   'settings.setTheme': { input: z.object({ theme: themeSchema }), output: settingsSchema },
   /** An empty url restores the default. */
   'settings.setPriceApi': { input: z.object({ url: z.union([rpcUrlSchema, z.literal('')]) }), output: settingsSchema },
+  'settings.setYieldReference': { input: z.object({ reference: yieldReferenceSchema }), output: settingsSchema },
+  'yield.get': { input: z.void(), output: yieldReportSchema },
+  'yield.series': { input: z.object({ rateSymbol: z.string().max(32), windowDays: windowDaysSchema }), output: yieldSeriesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

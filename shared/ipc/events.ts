@@ -5,7 +5,7 @@ import { chainIdSchema } from './schemas';
 export const events = {
   'refresh.progress': z.object({
     chain: chainIdSchema,
-    phase: z.enum(['started', 'calls', 'done', 'failed']),
+    phase: z.enum(['started', 'calls', 'history', 'done', 'failed']),
     done: z.number().int(),
     total: z.number().int(),
     message: z.string().optional(),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { WALLET_KINDS } from '../domain/wallet/wallet-input';
 import { CHAIN_IDS } from '../registry/chains';
+import { YIELD_REFERENCES } from '../domain/yield';
 
 export const chainIdSchema = z.enum(CHAIN_IDS);
 export const walletKindSchema = z.enum(WALLET_KINDS);
@@ -215,6 +216,8 @@ export const settingsSchema = z.object({
   rpcOverrides: z.partialRecord(chainIdSchema, z.array(z.string())),
   /** Base URL of the market price API (CoinGecko-compatible). */
   priceApi: z.object({ base: z.string(), default: z.string(), override: z.string().nullable() }),
+  /** The liquid staking token whose yield is the base staking yield. */
+  yieldReference: z.enum(YIELD_REFERENCES),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -15,3 +15,41 @@ export const EIGENLAYER = {
 
 /** The beacon chain slashing factor is a WAD (1e18 = no slashing): IEigenPodManager docs. */
 export const WAD = 10n ** 18n;
+
+/**
+ * RewardsCoordinator (proxy), where AVS rewards are claimed. Same README table as above.
+ * `cumulativeClaimed(address, IERC20)` is keyed by the earner: RewardsCoordinator.sol
+ * `_processClaim` reads and writes `cumulativeClaimed[earner][token]` (the interface names
+ * the first argument `claimer`, but the storage is per earner) @f84a515.
+ */
+export const REWARDS_COORDINATOR = '0x7750d328b314EfFa365A0402CcfD489B80B0adda' as const;
+
+export interface RewardToken {
+  symbol: string;
+  address: `0x${string}`;
+  decimals: number;
+  /** Worth exactly 1 ETH per token (wrapped ether), so its rewards count as ETH yield. */
+  ethPar: boolean;
+  source: string;
+}
+
+/**
+ * Reward tokens whose claims Slashboard reads. AVSs may pay in any ERC-20; these two are the
+ * ones with a known address and decimals. Others are not seen (said on the Yield page).
+ */
+export const REWARD_TOKENS: readonly RewardToken[] = [
+  {
+    symbol: 'WETH',
+    address: '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2',
+    decimals: 18,
+    ethPar: true,
+    source: 'bgd-labs/aave-address-book src/AaveV3Ethereum.sol WETH_UNDERLYING @f61c976',
+  },
+  {
+    symbol: 'EIGEN',
+    address: '0xec53bF9167f50cDEB3Ae105f56099aaaB9061F83',
+    decimals: 18,
+    ethPar: false,
+    source: 'Layr-Labs/eigenlayer-contracts README.md "EIGEN/bEIGEN" table @f84a515; Eigen.sol is an OpenZeppelin ERC20 (18 decimals)',
+  },
+];

@@ -33,7 +33,12 @@ const navSchema = z.discriminatedUnion('type', [
     source,
   }),
   z.object({ type: z.literal('chainlink'), feed: address, decimals: z.number().int(), heartbeatSeconds: z.number().int().positive(), source }),
-  z.object({ type: z.literal('par'), source }),
+  z.object({
+    type: z.literal('par'),
+    source,
+    /** A rebasing token's yield is the growth of its wrapper's rate (wstETH for stETH). */
+    yieldFrom: z.object({ symbol: z.string(), source }).optional(),
+  }),
   z.object({ type: z.literal('mainnet'), symbol: z.string() }),
 ]);
 

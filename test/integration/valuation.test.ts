@@ -5,9 +5,10 @@
  */
 import { getAddress } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVM_TOKENS, tokensOn, type EvmToken } from '../../shared/registry/evm-tokens';
+import { tokensOn, type EvmToken } from '../../shared/registry/evm-tokens';
 import { USD_FEEDS } from '../../shared/registry/price-feeds';
-import { installAggregator, installViewSource, setAggregatorRound, setTokenBalance, setView } from '../support/evm-fixture';
+import { installAggregator, setAggregatorRound, setTokenBalance } from '../support/evm-fixture';
+import { installNavSource, navDecimals, navTokens, setNavRate } from '../support/nav-fixture';
 import { rpcOverrides, startEvmChains, stopEvmChains, type EvmNodes } from '../support/evm-chains';
 import { startPriceApiServer, type PriceApiServer } from '../support/price-api-server';
 import { openTempApp } from '../support/temp-app';
@@ -34,17 +35,9 @@ beforeAll(async () => {
   const node = nodes.ethereum;
   const latest = await fetch(node.url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_getBlockByNumber', params: ['latest', false] }) });
   asOf = Number(((await latest.json()) as { result: { timestamp: string } }).result.timestamp);
-  const tokenAddresses = new Set(EVM_TOKENS.map((token) => token.address.toLowerCase()));
-  for (const token of withCallNav) {
-    if (token.nav?.type !== 'call') continue;
-    const isToken = tokenAddresses.has(token.nav.contract.toLowerCase());
-    if (!isToken) await installViewSource(node, token.nav.contract);
-    await setView(node, token.nav.contract, token.nav.signature, scale(NAV, token.nav.decimals), isToken ? 'MockERC20' : 'MockViewSource');
-  }
-  for (const token of withFeedNav) {
-    if (token.nav?.type !== 'chainlink') continue;
-    await installAggregator(node, token.nav.feed);
-    await setAggregatorRound(node, token.nav.feed, token.nav.decimals, scale(NAV, token.nav.decimals), asOf - 600);
+  for (const token of navTokens()) {
+    await installNavSource(node, token);
+    await setNavRate(node, token, scale(NAV, navDecimals(token)), asOf - 600);
   }
   for (const token of withChainlinkMarket) {
     if (token.market?.type !== 'chainlink') continue;

@@ -13,6 +13,8 @@ export interface AnvilOptions {
   chainId: number;
   /** Seconds between blocks (interval mining); by default every transaction mines a block. */
   blockTime?: number;
+  /** Keep the state of only this many recent blocks, like a full (non-archive) node (--prune-history N). */
+  pruneHistory?: number;
 }
 
 export interface AnvilNode {
@@ -142,6 +144,7 @@ function listeningPort(child: ChildProcess, output: { text: string }): Promise<n
 export async function startAnvil(options: AnvilOptions): Promise<AnvilNode> {
   const args = ['--chain-id', String(options.chainId), '--host', '127.0.0.1', '--port', '0'];
   if (options.blockTime !== undefined) args.push('--block-time', String(options.blockTime));
+  if (options.pruneHistory !== undefined) args.push('--prune-history', String(options.pruneHistory));
   // Not --silent: that also hides the "Listening on" line we read the port from. Per-request
   // logs go to a pipe that is drained and dropped.
   const child = spawn(anvilBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });

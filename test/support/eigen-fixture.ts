@@ -2,7 +2,7 @@
  * EigenLayer stand-ins at the real mainnet core addresses, configured through real
  * transactions (see test/fixtures/contracts/MockEigenLayer.sol).
  */
-import { EIGENLAYER } from '../../shared/registry/eigenlayer';
+import { EIGENLAYER, REWARDS_COORDINATOR } from '../../shared/registry/eigenlayer';
 import type { AnvilNode } from './anvil';
 import { sendTx, setCode } from './evm-fixture';
 import { compiled } from './solidity';
@@ -13,6 +13,7 @@ export async function installEigenLayer(node: AnvilNode, minWithdrawalDelayBlock
   await setCode(node, EIGENLAYER.strategyManager, 'MockStrategyManager');
   await setCode(node, EIGENLAYER.delegationManager, 'MockDelegationManager');
   await setCode(node, EIGENLAYER.eigenPodManager, 'MockEigenPodManager');
+  await setCode(node, REWARDS_COORDINATOR, 'MockRewardsCoordinator');
   await sendTx(node, EIGENLAYER.delegationManager, compiled('MockDelegationManager').abi, 'setMinWithdrawalDelayBlocks', [minWithdrawalDelayBlocks]);
 }
 
@@ -45,4 +46,9 @@ export async function addQueuedWithdrawal(
   shares: bigint[],
 ): Promise<void> {
   await sendTx(node, EIGENLAYER.delegationManager, compiled('MockDelegationManager').abi, 'addQueuedWithdrawal', [{ ...withdrawal, withdrawer: withdrawal.staker }, shares]);
+}
+
+/** Sets what `earner` has claimed of `token` in total (RewardsCoordinator.cumulativeClaimed). */
+export async function setClaimed(node: AnvilNode, earner: Address, token: Address, total: bigint): Promise<void> {
+  await sendTx(node, REWARDS_COORDINATOR, compiled('MockRewardsCoordinator').abi, 'setClaimed', [earner, token, total]);
 }

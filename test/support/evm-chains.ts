@@ -10,8 +10,10 @@ import { installEigenLayer } from './eigen-fixture';
 
 export type EvmNodes = Record<ChainId, AnvilNode>;
 
-export async function startEvmChains(): Promise<EvmNodes> {
-  const nodes = await Promise.all(CHAIN_IDS.map((chain) => startAnvil({ chainId: CHAINS[chain].evmChainId })));
+export async function startEvmChains(options: { ethereumPruneHistory?: number } = {}): Promise<EvmNodes> {
+  const nodes = await Promise.all(
+    CHAIN_IDS.map((chain) => startAnvil({ chainId: CHAINS[chain].evmChainId, pruneHistory: chain === 'ethereum' ? options.ethereumPruneHistory : undefined })),
+  );
   const byChain = Object.fromEntries(CHAIN_IDS.map((chain, index) => [chain, nodes[index]!])) as EvmNodes;
   for (const chain of CHAIN_IDS) {
     const node = byChain[chain];

@@ -3,7 +3,7 @@
  * state through real transactions sent with viem, so production reads run unchanged. setCode
  * runs no constructor, which is why every mock is configured through setters afterwards.
  */
-import { createTestClient, createWalletClient, getAddress, http, namehash, publicActions, toFunctionSelector, type Abi, type Address, type Hex } from 'viem';
+import { createTestClient, createWalletClient, getAddress, http, namehash, parseAbi, publicActions, toFunctionSelector, type Abi, type Address, type Hex } from 'viem';
 import { mainnet } from 'viem/chains';
 import { normalize } from 'viem/ens';
 import { MULTICALL3_ADDRESS } from '../../shared/registry/chains';
@@ -116,4 +116,24 @@ export async function installAggregator(node: AnvilNode, feed: string): Promise<
 
 export async function setAggregatorRound(node: AnvilNode, feed: string, decimals: number, answer: bigint, updatedAt: number): Promise<void> {
   await sendTx(node, feed, compiled('MockAggregatorV3').abi, 'setRound', [decimals, answer, BigInt(updatedAt)]);
+}
+
+/** Moves the node's clock forward: the next block is at least this much later. */
+export async function increaseTime(node: AnvilNode, seconds: number): Promise<void> {
+  await clientsOf(node).test.increaseTime({ seconds });
+}
+
+/** Every block's timestamp, by number, read one by one: the brute-force answer tests compare with. */
+export async function allBlockTimes(node: AnvilNode): Promise<number[]> {
+  const { test } = clientsOf(node);
+  const head = Number(await test.getBlockNumber({ cacheTime: 0 }));
+  const blocks = await Promise.all(Array.from({ length: head + 1 }, (_, number) => test.getBlock({ blockNumber: BigInt(number) })));
+  return blocks.map((block) => Number(block.timestamp));
+}
+
+/** A contract read at a past block (anvil keeps every state unless started with pruneHistory). */
+export async function readAt(node: AnvilNode, address: string, signature: string, blockNumber: bigint, args: readonly unknown[] = []): Promise<unknown> {
+  const abi = parseAbi([signature]) as Abi;
+  const functionName = (abi[0] as { name: string }).name;
+  return clientsOf(node).test.readContract({ address: address as Address, abi, functionName, args, blockNumber });
 }

@@ -4,12 +4,14 @@ import { createDispatcher, type Dispatch, type Handlers } from './handle';
 import { portfolioHandlers } from './portfolio.ipc';
 import { settingsHandlers } from './settings.ipc';
 import { walletsHandlers } from './wallets.ipc';
+import { yieldHandlers } from './yield.ipc';
 
 export function createHandlers(services: Services): Handlers {
   return {
     ...walletsHandlers(services),
     ...portfolioHandlers(services),
     ...settingsHandlers(services),
+    ...yieldHandlers(services),
   } satisfies Handlers;
 }
 

@@ -8,4 +8,5 @@ export const settingsHandlers = (services: Services) =>
     'settings.setRpc': ({ chain, urls }) => services.settings.setRpc(chain, urls),
     'settings.setTheme': ({ theme }) => services.settings.setTheme(theme),
     'settings.setPriceApi': ({ url }) => services.settings.setPriceApi(url),
+    'settings.setYieldReference': ({ reference }) => services.settings.setYieldReference(reference),
   }) satisfies Partial<Handlers>;

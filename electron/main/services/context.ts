@@ -10,6 +10,7 @@ import { createSettingsRepo } from '../db/repos/settings.repo';
 import { createSnapshotsRepo } from '../db/repos/snapshots.repo';
 import { createEigenRepo } from '../db/repos/eigen.repo';
 import { createRatesRepo } from '../db/repos/rates.repo';
+import { createHistoryRepo } from '../db/repos/history.repo';
 import { createEventBus } from './event-bus';
 import type { ChainId } from '../../../shared/registry/chains';
 import type { EvmClientOptions } from '../chain/evm/client';
@@ -42,6 +43,7 @@ export function createContext(options: ContextOptions) {
       snapshots: createSnapshotsRepo(db),
       eigen: createEigenRepo(db),
       rates: createRatesRepo(db),
+      history: createHistoryRepo(db),
     },
     /** Runs repo writes as one SQLite transaction (nested repo transactions become savepoints). */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),

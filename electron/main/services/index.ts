@@ -5,17 +5,20 @@ import { createPortfolioService } from './portfolio.service';
 import { createRefreshService } from './refresh.service';
 import { createSettingsService } from './settings.service';
 import { createWalletsService } from './wallets.service';
+import { createYieldService } from './yield.service';
 
 export const APP_VERSION = '0.1.0';
 
 export function createServices(ctx: AppContext) {
   const settings = createSettingsService(ctx);
+  const portfolio = createPortfolioService(ctx);
   return {
     ctx,
     settings,
     wallets: createWalletsService(ctx, settings),
     refresh: createRefreshService(ctx, settings),
-    portfolio: createPortfolioService(ctx),
+    portfolio,
+    yield: createYieldService(ctx, portfolio, () => settings.get().yieldReference),
     info: (): AppInfo => ({ mode: ctx.mode, version: APP_VERSION, dataDir: ctx.dataDir, schemaVersion: ctx.schemaVersion() }),
   };
 }

@@ -21,7 +21,7 @@ export function rateBook(snapshot: RatesSnapshot | null): RateBook {
   };
 }
 
-const findToken = (chain: string, address: string | null): EvmToken | null =>
+export const findToken = (chain: string, address: string | null): EvmToken | null =>
   address === null ? null : (EVM_TOKENS.find((token) => token.chain === chain && token.address.toLowerCase() === address.toLowerCase()) ?? null);
 
 const figure = (value: RateFigure): RateFigureDto =>

@@ -12,7 +12,9 @@ import { createEvmClient } from '../chain/evm/client';
 import { pinLatestBlock, readBalances, type BalanceRead } from '../chain/evm/balances';
 import { describeRpcError } from '../chain/evm/errors';
 import { readEigenLayer } from '../chain/evm/eigenlayer';
-import { readRates } from '../chain/evm/rates';
+import { planNavRates, planRates, readPlanned } from '../chain/evm/rates';
+import { planRewardClaims } from '../chain/evm/rewards';
+import { readRateHistory } from './rate-history';
 import { readApiMarkets } from '../chain/prices/api-markets';
 import { EVM_TOKENS } from '../../../shared/registry/evm-tokens';
 import { USD_FEEDS } from '../../../shared/registry/price-feeds';
@@ -42,7 +44,10 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
         readBalances(evm, block, wallets, tokens, (done, total) => ctx.events.emit('refresh.progress', { chain, phase: 'calls', done, total })),
         onEthereum ? readEigenLayer(evm, block, wallets) : Promise.resolve([]),
         // Rates for every chain's tokens are read on Ethereum: bridged LRTs use the mainnet rate.
-        onEthereum ? readRates(evm, block, EVM_TOKENS, USD_FEEDS) : Promise.resolve([]),
+        // Claimed EigenLayer rewards are read like rates, for the native restaking premium.
+        onEthereum
+          ? readPlanned(evm, block.number, [...planRates(EVM_TOKENS, USD_FEEDS), ...planRewardClaims(wallets.map((wallet) => wallet.address))])
+          : Promise.resolve([]),
         // Market prices of tokens without an on-chain market feed; never fails the chain.
         onEthereum ? readApiMarkets(EVM_TOKENS, settings.priceApiBase()) : Promise.resolve([]),
       ]);
@@ -60,6 +65,14 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
         ctx.repos.eigen.insertAll(snapshotId, eigen);
         ctx.repos.rates.insertAll(snapshotId, [...rates, ...apiMarkets].map((rate) => ({ ...rate, value: rate.value === null ? null : rate.value.toString() })));
       });
+      if (onEthereum) {
+        // Rates at the yield windows' start blocks; a failure here never fails the snapshot.
+        ctx.events.emit('refresh.progress', { chain, phase: 'history', done: 0, total: 0 });
+        const earners = wallets.filter((wallet) => eigen.some((row) => row.walletId === wallet.walletId && row.kind !== 'error')).map((wallet) => wallet.address);
+        await readRateHistory(ctx, evm, { number: block.number, timestamp: block.timestamp }, [...planNavRates(EVM_TOKENS), ...planRewardClaims(earners)]).catch((cause: unknown) => {
+          ctx.events.emit('refresh.progress', { chain, phase: 'history', done: 0, total: 0, message: describeRpcError(cause) });
+        });
+      }
       ctx.events.emit('refresh.progress', { chain, phase: 'done', done: reads.length, total: reads.length });
       return {
         chain,

@@ -1,5 +1,6 @@
 import { CHAIN_IDS, CHAINS, type ChainId } from '../../../shared/registry/chains';
 import { themeSchema, type Settings, type Theme } from '../../../shared/ipc/schemas';
+import { yieldReferenceSchema, type YieldReference } from '../../../shared/ipc/yield-schemas';
 import { AppFailure } from '../../../shared/result';
 import type { AppContext } from './context';
 import { DEFAULT_COINGECKO_BASE } from '../chain/prices/coingecko';
@@ -23,12 +24,14 @@ export function createSettingsService(ctx: AppContext) {
       rpc[chain] = storedRpc(chain) ?? rpcDefaults[chain];
     }
     const storedBase = settings.get('prices.apiBase');
+    const reference = yieldReferenceSchema.safeParse(settings.get('yield.reference'));
     return {
       theme: theme.success ? theme.data : 'system',
       rpc,
       rpcDefaults,
       rpcOverrides: ctx.rpcOverrides,
       priceApi: { base: typeof storedBase === 'string' ? storedBase : DEFAULT_COINGECKO_BASE, default: DEFAULT_COINGECKO_BASE, override: ctx.priceApiOverride },
+      yieldReference: reference.success ? reference.data : 'wstETH',
     };
   };
 
@@ -50,6 +53,11 @@ export function createSettingsService(ctx: AppContext) {
     setPriceApi: (url: string): Settings => {
       if (url === '') settings.delete('prices.apiBase');
       else settings.set('prices.apiBase', url.replace(/\/+$/, ''));
+      ctx.events.emit('data.changed', { what: 'settings' });
+      return get();
+    },
+    setYieldReference: (reference: YieldReference): Settings => {
+      settings.set('yield.reference', reference);
       ctx.events.emit('data.changed', { what: 'settings' });
       return get();
     },

@@ -6,7 +6,6 @@
 import { parseAbi, type Abi } from 'viem';
 import type { EvmToken } from '../../../../shared/registry/evm-tokens';
 import type { UsdFeed } from '../../../../shared/registry/price-feeds';
-import type { PinnedBlock } from './balances';
 import type { EvmClient } from './client';
 import { multicall, type ContractCall } from './multicall';
 
@@ -26,7 +25,8 @@ export interface RateRead {
   error: string | null;
 }
 
-interface Planned {
+/** One read of a rate: its stored key and how to read it. */
+export interface PlannedRate {
   key: string;
   decimals: number;
   source: string;
@@ -34,8 +34,8 @@ interface Planned {
   chainlink: boolean;
 }
 
-export function planRates(tokens: readonly EvmToken[], usdFeeds: readonly UsdFeed[]): Planned[] {
-  const planned: Planned[] = [];
+export function planRates(tokens: readonly EvmToken[], usdFeeds: readonly UsdFeed[]): PlannedRate[] {
+  const planned: PlannedRate[] = [];
   for (const token of tokens.filter((item) => item.chain === 'ethereum')) {
     if (token.nav?.type === 'call') {
       const abi = parseAbi([token.nav.signature]) as Abi;
@@ -57,10 +57,13 @@ export function planRates(tokens: readonly EvmToken[], usdFeeds: readonly UsdFee
 
 const latestRound = (feed: string): ContractCall => ({ address: feed as `0x${string}`, abi: aggregatorV3Abi, functionName: 'latestRoundData' });
 
-export async function readRates(evm: EvmClient, block: PinnedBlock, tokens: readonly EvmToken[], usdFeeds: readonly UsdFeed[]): Promise<RateRead[]> {
-  const planned = planRates(tokens, usdFeeds);
+/** The NAV reads only: what yield history needs at past blocks. */
+export const planNavRates = (tokens: readonly EvmToken[]): PlannedRate[] => planRates(tokens, []).filter((item) => item.key.startsWith('nav:'));
+
+/** Every planned read at one block, in one multicall; a transport or state error rejects. */
+export async function readPlanned(evm: EvmClient, blockNumber: bigint, planned: readonly PlannedRate[]): Promise<RateRead[]> {
   if (planned.length === 0) return [];
-  const results = await multicall(evm, planned.map((item) => item.call), { blockNumber: block.number });
+  const results = await multicall(evm, planned.map((item) => item.call), { blockNumber });
   return planned.map((item, index) => {
     const result = results[index]!;
     const base = { key: item.key, decimals: item.decimals, source: item.source };

@@ -1,0 +1,125 @@
+/**
+ * Measured yields, built from stored data only (works offline): every window ends at the
+ * latest Ethereum snapshot and starts at the stored rate sample nearest its start, read at
+ * that past block or stored by an earlier refresh. Positions split into base staking yield
+ * (the reference LST) and restaking premium; the portfolio is value-weighted in USD.
+ */
+import { SECONDS_PER_DAY, YIELD_WINDOWS_DAYS, blend, notMeasured, splitYield } from '../../../shared/domain/yield';
+import { type RateSampleLike, rollingYield } from '../../../shared/domain/yield-measure';
+import { navKey, yieldSourceOf } from '../../../shared/domain/yield-source';
+import { UNDERLYING_DECIMALS, type Underlying } from '../../../shared/domain/position-valuation';
+import type { AssetYield, PortfolioYield, PositionYield, YieldReference, YieldReport, YieldSeries } from '../../../shared/ipc/yield-schemas';
+import { findToken, rateBook } from './portfolio-valuation';
+import { eigenYields } from './eigen-yield';
+import { createMeasurer, figureOf, partsDto, type WindowDays } from './yield-measurer';
+import type { AppContext } from './context';
+import type { PortfolioService } from './portfolio.service';
+
+const sampleRef = (sample: RateSampleLike | null) =>
+  sample ? { blockNumber: sample.blockNumber.toString(), blockTime: sample.blockTime, origin: sample.origin, source: sample.source } : null;
+
+export function createYieldService(ctx: AppContext, portfolio: PortfolioService, reference: () => YieldReference) {
+  return {
+    get(): YieldReport {
+      const ref = reference();
+      const current = portfolio.get();
+      const ethereum = current.chains.find((chain) => chain.chain === 'ethereum')?.snapshot ?? null;
+      if (!ethereum) return { reference: ref, asOf: null, assets: [], positions: [], portfolio: [], history: [] };
+      const reads = ctx.repos.history.reads('ethereum');
+      // The latest history read of a window, if it was made for this snapshot's window start.
+      const startOf = (days: number, now: RateSampleLike) => {
+        const read = reads.find((item) => item.label === `${days}d` && item.targetTime === now.blockTime - days * SECONDS_PER_DAY);
+        return read ? { blockNumber: read.error ? null : read.blockNumber, error: read.error } : null;
+      };
+      const measurer = createMeasurer(ctx.repos.history.samples('ethereum'), BigInt(ethereum.blockNumber), startOf);
+      const referenceFigure = (days: number) => figureOf(measurer.measure(navKey(ref), days), ref);
+
+      const positions: PositionYield[] = current.positions
+        .filter((position) => position.rawAmount !== null && position.rawAmount !== '0' && position.valuation)
+        .map((position) => {
+          const valuation = position.valuation!;
+          const source = yieldSourceOf(findToken(position.chain, position.tokenAddress));
+          const underlyingValue = valuation.underlyingValue === null ? null : BigInt(valuation.underlyingValue);
+          const usdCents = valuation.usdCents === null ? null : BigInt(valuation.usdCents);
+          const windows = YIELD_WINDOWS_DAYS.map((days) => {
+            const own = source.key ? figureOf(measurer.measure(source.key, days), source.rateSymbol) : notMeasured(source.reason ?? 'not measurable');
+            return partsDto(days, splitYield(source.kind, own, referenceFigure(days), ref), underlyingValue, usdCents);
+          });
+          return {
+            source: 'token' as const,
+            walletId: position.walletId,
+            chain: position.chain,
+            tokenAddress: position.tokenAddress,
+            symbol: position.symbol,
+            kind: source.kind,
+            rateSymbol: source.rateSymbol,
+            underlying: valuation.underlying,
+            underlyingDecimals: valuation.underlyingDecimals,
+            underlyingValue: valuation.underlyingValue,
+            usdCents: valuation.usdCents,
+            windows,
+            note: source.reason,
+          };
+        });
+
+      const book = rateBook({ blockNumber: ethereum.blockNumber, blockTime: ethereum.blockTime, rates: ctx.repos.rates.forSnapshot(ethereum.id) });
+      const eigen = eigenYields({ rows: current.eigenlayer, wallets: current.wallets, book, measurer, reference: ref, referenceFigure });
+      const all = [...positions, ...eigen];
+      const symbols = new Set([ref, ...all.map((position) => position.rateSymbol).filter((symbol): symbol is string => symbol !== null)]);
+      const assets: AssetYield[] = [...symbols].flatMap((symbol) =>
+        YIELD_WINDOWS_DAYS.map((days) => {
+          const measurement = measurer.measure(navKey(symbol), days);
+          return {
+            rateSymbol: symbol,
+            windowDays: days,
+            figure: figureOf(measurement, symbol),
+            from: sampleRef(measurement?.from ?? null),
+            to: sampleRef(measurement?.to ?? null),
+            days: measurement?.seconds ? measurement.seconds / 86_400 : null,
+          };
+        }),
+      );
+      return {
+        reference: ref,
+        asOf: { blockNumber: ethereum.blockNumber, blockTime: ethereum.blockTime },
+        assets,
+        positions: all,
+        portfolio: YIELD_WINDOWS_DAYS.map((days) => portfolioYield(days, all)),
+        history: reads.map((read) => ({ label: read.label, targetTime: read.targetTime, blockNumber: read.blockNumber?.toString() ?? null, error: read.error, attemptedAt: read.attemptedAt })),
+      };
+    },
+
+    /** The rolling yield of one rate over stored samples, for the chart. */
+    series(rateSymbol: string, windowDays: WindowDays): YieldSeries {
+      const samples = ctx.repos.history.samples('ethereum').filter((sample) => sample.key === navKey(rateSymbol));
+      return { rateSymbol, windowDays, points: rollingYield(samples, windowDays), samples: samples.length };
+    },
+  };
+}
+
+export type YieldService = ReturnType<typeof createYieldService>;
+
+/** Value-weighted (USD) base, premium and blended yield, and projected income per underlying. */
+export function portfolioYield(days: WindowDays, positions: readonly PositionYield[]): PortfolioYield {
+  const items = positions.map((position) => {
+    const parts = position.windows.find((window) => window.windowDays === days)!;
+    return { position, parts, weight: position.usdCents === null ? -1n : BigInt(position.usdCents) };
+  });
+  const result = blend(items.filter((item) => item.weight >= 0n).map(({ weight, parts }) => ({ weight, parts })));
+  const income = new Map<Underlying, bigint>();
+  let usd: bigint | null = null;
+  for (const { position, parts } of items) {
+    if (parts.incomeUnderlying !== null) income.set(position.underlying, (income.get(position.underlying) ?? 0n) + BigInt(parts.incomeUnderlying));
+    if (parts.incomeUsdCents !== null) usd = (usd ?? 0n) + BigInt(parts.incomeUsdCents);
+  }
+  return {
+    windowDays: days,
+    base: result.base,
+    premium: result.premium,
+    blended: result.blended,
+    weightUsdCents: result.weight.toString(),
+    excluded: result.excluded + items.filter((item) => item.weight < 0n).length,
+    incomeUsdCents: usd?.toString() ?? null,
+    income: [...income].map(([underlying, raw]) => ({ underlying, decimals: UNDERLYING_DECIMALS[underlying], raw: raw.toString() })),
+  };
+}
