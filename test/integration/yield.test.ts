@@ -28,6 +28,7 @@ const YEAR = 365 * DAY;
 const HOLDER = getAddress('0x7e57000000000000000000000000000000000a01');
 const EIGEN_EARNER = getAddress('0x7e57000000000000000000000000000000000a02');
 const POD = getAddress('0x7e57000000000000000000000000000000000a03');
+const EIGEN_ONLY_EARNER = getAddress('0x7e57000000000000000000000000000000000a04');
 const E18 = 10n ** 18n;
 const WETH = REWARD_TOKENS.find((token) => token.symbol === 'WETH')!.address;
 const EIGEN = REWARD_TOKENS.find((token) => token.symbol === 'EIGEN')!.address;
@@ -63,6 +64,8 @@ async function prepare(node: AnvilNode): Promise<void> {
   }
   await setPod(node, EIGEN_EARNER, POD, 32n * E18, E18);
   await setWithdrawable(node, EIGEN_EARNER, EIGENLAYER.beaconChainEthStrategy, 32n * E18, 32n * E18);
+  await setPod(node, EIGEN_ONLY_EARNER, getAddress('0x7e57000000000000000000000000000000000a05'), 64n * E18, E18);
+  await setWithdrawable(node, EIGEN_ONLY_EARNER, EIGENLAYER.beaconChainEthStrategy, 64n * E18, 64n * E18);
 }
 
 async function freshUsdFeeds(node: AnvilNode): Promise<void> {
@@ -93,11 +96,13 @@ describe('yield from an archive node', () => {
       await setAllRates(node, step * STEP_DAYS);
       if (step === 5) await setClaimed(node, EIGEN_EARNER, WETH, E18 / 20n);
       if (step === 9) await setClaimed(node, EIGEN_EARNER, WETH, (E18 * 3n) / 25n);
+      if (step === 10) await setClaimed(node, EIGEN_ONLY_EARNER, EIGEN, 10n * E18 + E18 / 2n);
     }
     await freshUsdFeeds(node);
     app = openTempApp({ rpcOverrides: rpcOverrides(nodes) });
     await app.services.wallets.add(HOLDER);
     await app.services.wallets.add(EIGEN_EARNER);
+    await app.services.wallets.add(EIGEN_ONLY_EARNER);
     const summary = await app.services.refresh.run(['ethereum']);
     const outcome = summary.chains[0]!;
     if (outcome.status !== 'ok') throw new Error(`refresh failed: ${JSON.stringify(outcome)}`);
@@ -172,6 +177,14 @@ describe('yield from an archive node', () => {
     expectClose((parts.premium as { value: number }).value, (Number(delta) / 32e18) * (YEAR / (head - times[Number(start)]!)), 'pod premium');
     expect(parts.base).toEqual(assetYield(report, 'wstETH', 30).figure);
     expect(pod.note).toMatch(/claimed EigenLayer rewards only/);
+  });
+
+  it('leaves the premium unmeasured, saying what was claimed, when the claim is in a token without an ETH price', () => {
+    const pod = report.positions.find((position) => position.source === 'eigenlayer' && position.walletId === 3)!;
+    const parts = pod.windows.find((window) => window.windowDays === 7)!;
+    expect(parts.premium).toEqual({ ok: false, reason: 'claimed 10.5 EIGEN in the window, with no ETH price here' });
+    expect(parts.blended.ok).toBe(false);
+    expect(parts.base).toEqual(assetYield(report, 'wstETH', 7).figure);
   });
 
   it('weights the portfolio blend by USD value', () => {
