@@ -14,7 +14,7 @@ import type { PositionYield, YieldReference } from '../../../shared/ipc/yield-sc
 import { REWARD_TOKENS } from '../../../shared/registry/eigenlayer';
 import { claimedKey } from '../chain/evm/rewards';
 import { findToken } from './portfolio-valuation';
-import { figureOf, partsDto, type Measurer } from './yield-measurer';
+import { partsDto, type Measurer } from './yield-measurer';
 
 export const UNCLAIMED_NOTE = 'premium counts claimed EigenLayer rewards only (WETH, EIGEN); unclaimed rewards need off-chain proofs';
 
@@ -50,8 +50,8 @@ export function eigenYields(input: EigenYieldInput): PositionYield[] {
     const windows = YIELD_WINDOWS_DAYS.map((days) => {
       const base: YieldFigure = !source
         ? input.referenceFigure(days)
-        : source.key
-          ? figureOf(measurer.measure(source.key, days), source.rateSymbol)
+        : source.key && source.rateSymbol
+          ? measurer.figure(source.key, days, source.rateSymbol)
           : notMeasured(source.reason ?? 'not measurable');
       const premium = claimedPremium(measurer, address, restaked.get(row.walletId) ?? 0n, days);
       const blended = base.ok && premium.ok ? measured(base.value + premium.value) : notMeasured(base.ok ? (premium as { reason: string }).reason : base.reason);

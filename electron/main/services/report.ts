@@ -4,10 +4,12 @@
  */
 import { toDecimalString } from '../../../shared/domain/amount';
 import type { Portfolio, RateFigureDto, Valuation } from '../../../shared/ipc/schemas';
+import type { YieldReport } from '../../../shared/ipc/yield-schemas';
+import { reportYield } from './report-yield';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
-export function buildReport(portfolio: Portfolio, generatedAt: number) {
+export function buildReport(portfolio: Portfolio, yields: YieldReport, generatedAt: number) {
   const wallets = new Map(portfolio.wallets.map((wallet) => [wallet.id, wallet]));
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -76,6 +78,7 @@ export function buildReport(portfolio: Portfolio, generatedAt: number) {
       timestamp: new Date(row.blockTime * 1000).toISOString(),
       source: row.source,
     })),
+    yield: reportYield(yields, portfolio.wallets),
   };
 }
 

@@ -6,7 +6,15 @@ import type { RateSample } from '../db/repos/history.repo';
 export type WindowDays = (typeof YIELD_WINDOWS_DAYS)[number];
 
 /** Measurements from one snapshot's samples, memoized per rate key and window. */
-export function createMeasurer(samples: readonly RateSample[], snapshotBlock: bigint, startOf: (days: number, now: RateSampleLike) => WindowStart | null) {
+export interface MeasurerInput {
+  samples: readonly RateSample[];
+  snapshotBlock: bigint;
+  /** Why a rate read failed at the latest snapshot, by key. */
+  readErrors: ReadonlyMap<string, string>;
+  startOf: (days: number, now: RateSampleLike) => WindowStart | null;
+}
+
+export function createMeasurer({ samples, snapshotBlock, readErrors, startOf }: MeasurerInput) {
   const byKey = new Map<string, RateSample[]>();
   for (const sample of samples) {
     const list = byKey.get(sample.key) ?? [];
@@ -26,12 +34,16 @@ export function createMeasurer(samples: readonly RateSample[], snapshotBlock: bi
       }
       return memo.get(id)!;
     },
+    /** The measured yield of a rate, or why there is none. */
+    figure(key: string, days: number, symbol: string): YieldFigure {
+      const measurement = this.measure(key, days);
+      if (measurement) return measurement.figure;
+      const error = readErrors.get(key);
+      return { ok: false, reason: error ? `${symbol} rate could not be read at the latest refresh: ${error}` : `${symbol} rate not read at the latest refresh` };
+    },
   };
 }
 export type Measurer = ReturnType<typeof createMeasurer>;
-
-export const figureOf = (measurement: Measurement | null, symbol: string | null): YieldFigure =>
-  measurement ? measurement.figure : { ok: false, reason: `${symbol ?? "the"} rate not read at the latest refresh` };
 
 export function partsDto(days: WindowDays, parts: YieldParts, underlyingValue: bigint | null, usdCents: bigint | null) {
   const blended = parts.blended;

@@ -11,7 +11,7 @@ import { UNDERLYING_DECIMALS, type Underlying } from '../../../shared/domain/pos
 import type { AssetYield, PortfolioYield, PositionYield, YieldReference, YieldReport, YieldSeries } from '../../../shared/ipc/yield-schemas';
 import { findToken, rateBook } from './portfolio-valuation';
 import { eigenYields } from './eigen-yield';
-import { createMeasurer, figureOf, partsDto, type WindowDays } from './yield-measurer';
+import { createMeasurer, partsDto, type WindowDays } from './yield-measurer';
 import type { AppContext } from './context';
 import type { PortfolioService } from './portfolio.service';
 
@@ -31,8 +31,10 @@ export function createYieldService(ctx: AppContext, portfolio: PortfolioService,
         const read = reads.find((item) => item.label === `${days}d` && item.targetTime === now.blockTime - days * SECONDS_PER_DAY);
         return read ? { blockNumber: read.error ? null : read.blockNumber, error: read.error } : null;
       };
-      const measurer = createMeasurer(ctx.repos.history.samples('ethereum'), BigInt(ethereum.blockNumber), startOf);
-      const referenceFigure = (days: number) => figureOf(measurer.measure(navKey(ref), days), ref);
+      const rates = ctx.repos.rates.forSnapshot(ethereum.id);
+      const readErrors = new Map(rates.flatMap((rate) => (rate.error ? [[rate.key, rate.error] as const] : [])));
+      const measurer = createMeasurer({ samples: ctx.repos.history.samples('ethereum'), snapshotBlock: BigInt(ethereum.blockNumber), readErrors, startOf });
+      const referenceFigure = (days: number) => measurer.figure(navKey(ref), days, ref);
 
       const positions: PositionYield[] = current.positions
         .filter((position) => position.rawAmount !== null && position.rawAmount !== '0' && position.valuation)
@@ -42,7 +44,7 @@ export function createYieldService(ctx: AppContext, portfolio: PortfolioService,
           const underlyingValue = valuation.underlyingValue === null ? null : BigInt(valuation.underlyingValue);
           const usdCents = valuation.usdCents === null ? null : BigInt(valuation.usdCents);
           const windows = YIELD_WINDOWS_DAYS.map((days) => {
-            const own = source.key ? figureOf(measurer.measure(source.key, days), source.rateSymbol) : notMeasured(source.reason ?? 'not measurable');
+            const own = source.key && source.rateSymbol ? measurer.figure(source.key, days, source.rateSymbol) : notMeasured(source.reason ?? 'not measurable');
             return partsDto(days, splitYield(source.kind, own, referenceFigure(days), ref), underlyingValue, usdCents);
           });
           return {
@@ -62,7 +64,7 @@ export function createYieldService(ctx: AppContext, portfolio: PortfolioService,
           };
         });
 
-      const book = rateBook({ blockNumber: ethereum.blockNumber, blockTime: ethereum.blockTime, rates: ctx.repos.rates.forSnapshot(ethereum.id) });
+      const book = rateBook({ blockNumber: ethereum.blockNumber, blockTime: ethereum.blockTime, rates });
       const eigen = eigenYields({ rows: current.eigenlayer, wallets: current.wallets, book, measurer, reference: ref, referenceFigure });
       const all = [...positions, ...eigen];
       const symbols = new Set([ref, ...all.map((position) => position.rateSymbol).filter((symbol): symbol is string => symbol !== null)]);
@@ -72,7 +74,7 @@ export function createYieldService(ctx: AppContext, portfolio: PortfolioService,
           return {
             rateSymbol: symbol,
             windowDays: days,
-            figure: figureOf(measurement, symbol),
+            figure: measurer.figure(navKey(symbol), days, symbol),
             from: sampleRef(measurement?.from ?? null),
             to: sampleRef(measurement?.to ?? null),
             days: measurement?.seconds ? measurement.seconds / 86_400 : null,
