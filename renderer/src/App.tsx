@@ -6,11 +6,14 @@ import { useWalletsStore } from './stores/useWalletsStore';
 import { WalletsPage } from './features/wallets/WalletsPage';
 import { PortfolioPage } from './features/portfolio/PortfolioPage';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { YieldPage } from './features/yield/YieldPage';
+import { useYieldStore } from './stores/useYieldStore';
 import { RefreshBar } from './components/RefreshBar';
 import { useTheme } from './components/useTheme';
 
 const PAGES = [
   { id: 'portfolio', title: 'Portfolio', Component: PortfolioPage },
+  { id: 'yield', title: 'Yield', Component: YieldPage },
   { id: 'wallets', title: 'Wallets', Component: WalletsPage },
   { id: 'settings', title: 'Settings', Component: SettingsPage },
 ] as const;
@@ -38,6 +41,7 @@ export function App() {
         if (what === 'wallets') void useWalletsStore.getState().load();
         if (what === 'wallets' || what === 'portfolio') void usePortfolioStore.getState().load();
         if (what === 'settings') void useSettingsStore.getState().load();
+        if (useYieldStore.getState().report) void useYieldStore.getState().load();
       }
     });
     return () => {

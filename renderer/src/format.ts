@@ -37,9 +37,12 @@ export function formatUsdCents(cents: string): string {
   return `${negative ? '−' : ''}$${whole}.${digits.slice(-2)}`;
 }
 
-/** A premium/discount ratio for display: "+0.12 %", "−1.05 %". Display-only float. */
-export function formatPremium(ratio: number): string {
-  const percent = ratio * 100;
-  const sign = percent > 0 ? '+' : percent < 0 ? '−' : '';
+/**
+ * A ratio as a percentage: "3.12 %", "−1.05 %"; `signed` adds "+" (premiums, discounts).
+ * Used for yields (fraction a year) and premium to NAV. Display-only float.
+ */
+export function formatPercent(fraction: number, signed = false): string {
+  const percent = fraction * 100;
+  const sign = percent < 0 ? '−' : signed && percent > 0 ? '+' : '';
   return `${sign}${Math.abs(percent).toFixed(2)} %`;
 }

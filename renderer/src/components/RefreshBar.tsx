@@ -12,7 +12,7 @@ export function RefreshBar() {
         {entries.map((item) => (
           <span key={item.chain} className={`chip chip-${item.phase}`} data-testid={`progress-${item.chain}`}>
             {CHAINS[item.chain].name}:{' '}
-            {item.phase === 'failed' ? 'failed' : item.phase === 'done' ? `done (${item.total} calls)` : `${item.done}/${item.total} calls`}
+            {phaseText(item.phase, item.done, item.total)}
           </span>
         ))}
       </div>
@@ -21,4 +21,11 @@ export function RefreshBar() {
       </button>
     </div>
   );
+}
+
+function phaseText(phase: string, done: number, total: number): string {
+  if (phase === 'failed') return 'failed';
+  if (phase === 'done') return `done (${total} calls)`;
+  if (phase === 'history') return 'reading past rates…';
+  return `${done}/${total} calls`;
 }

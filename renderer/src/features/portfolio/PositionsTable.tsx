@@ -1,6 +1,6 @@
 import { CHAINS } from '../../../../shared/registry/chains';
 import type { Position, RateFigureDto } from '../../../../shared/ipc/schemas';
-import { exactRaw as exactOf, formatPremium, formatRaw as amountOf, formatUsdCents } from '../../format';
+import { exactRaw as exactOf, formatPercent, formatRaw as amountOf, formatUsdCents } from '../../format';
 
 
 /** A figure's source, or why it is missing: what the tooltip of each valued cell says. */
@@ -43,7 +43,7 @@ export function PositionsTable({ positions }: { positions: Position[] }) {
                 className={`num mono premium${v?.premium !== null && v?.premium !== undefined && v.premium < 0 ? ' negative' : ''}`}
                 title={v?.sellVsRedeem ? `Selling at market instead of redeeming: ${exactOf(v.sellVsRedeem, v.underlyingDecimals)} ${v.underlying}${v.sellVsRedeemUsdCents ? ` (${formatUsdCents(v.sellVsRedeemUsdCents)})` : ''}` : undefined}
               >
-                {v?.premium !== null && v?.premium !== undefined ? formatPremium(v.premium) : <span className="muted">—</span>}
+                {v?.premium !== null && v?.premium !== undefined ? formatPercent(v.premium, true) : <span className="muted">—</span>}
               </td>
               <td className="num mono usd" title={v ? `${explain(v.usd)}; rates at block ${v.ratesBlock}` : undefined}>
                 {v?.usdCents ? formatUsdCents(v.usdCents) : <span className="muted">n/a</span>}

@@ -1,0 +1,64 @@
+import type { AssetYield, PositionYield } from '../../../../shared/ipc/yield-schemas';
+import type { Wallet } from '../../../../shared/ipc/schemas';
+import { exactRaw, formatDateTime, formatRaw, formatUsdCents, shortAddress } from '../../format';
+import { YieldFigure } from './YieldFigure';
+
+interface Props {
+  positions: PositionYield[];
+  assets: AssetYield[];
+  wallets: Wallet[];
+  windowDays: number;
+}
+
+/** Per position: base, premium and blended yield over the window, and where they came from. */
+export function YieldTable({ positions, assets, wallets, windowDays }: Props) {
+  return (
+    <table className="table" data-testid="yield-table">
+      <thead>
+        <tr>
+          <th>Wallet</th><th>Position</th><th className="num">Value</th><th className="num">Base</th><th className="num">Premium</th>
+          <th className="num">Blended</th><th className="num">Income / year</th><th>Measured from</th>
+        </tr>
+      </thead>
+      <tbody>
+        {positions.map((position, index) => {
+          const parts = position.windows.find((window) => window.windowDays === windowDays)!;
+          const wallet = wallets.find((item) => item.id === position.walletId);
+          const asset = assets.find((item) => item.rateSymbol === position.rateSymbol && item.windowDays === windowDays);
+          const id = `${position.source}-${position.chain}-${position.symbol}-${position.walletId}`;
+          return (
+            <tr key={`${id}-${index}`} data-testid={`yield-row-${id}`}>
+              <td title={wallet?.address}>{wallet?.label ?? wallet?.ensName ?? shortAddress(wallet?.address ?? '')}</td>
+              <td>
+                {position.symbol} <span className="muted small">{position.source === 'eigenlayer' ? 'EigenLayer' : position.chain}</span>
+              </td>
+              <td className="num mono" title={position.underlyingValue ? exactRaw(position.underlyingValue, position.underlyingDecimals) : undefined}>
+                {position.underlyingValue ? `${formatRaw(position.underlyingValue, position.underlyingDecimals)} ${position.underlying}` : '—'}
+              </td>
+              <td className="num"><YieldFigure figure={parts.base} testId={`base-${id}`} /></td>
+              <td className="num"><YieldFigure figure={parts.premium} signed testId={`premium-${id}`} /></td>
+              <td className="num strong"><YieldFigure figure={parts.blended} testId={`blended-${id}`} /></td>
+              <td className="num mono">
+                {parts.incomeUnderlying ? `${formatRaw(parts.incomeUnderlying, position.underlyingDecimals)} ${position.underlying}` : '—'}
+                {parts.incomeUsdCents && <div className="muted small">{formatUsdCents(parts.incomeUsdCents)}</div>}
+              </td>
+              <td className="muted small">{measuredFrom(position, asset)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function measuredFrom(position: PositionYield, asset: AssetYield | undefined) {
+  if (position.kind === 'idle') return 'held as is, earns nothing';
+  if (!asset?.from || !asset.to) return position.note ?? '—';
+  const how = asset.from.origin === 'archive' ? 'eth_call at the past block' : 'rate stored by a refresh';
+  return (
+    <span title={`${asset.from.source}\n${formatDateTime(asset.from.blockTime * 1000)} → ${formatDateTime(asset.to.blockTime * 1000)}`}>
+      {asset.rateSymbol} blocks {asset.from.blockNumber}→{asset.to.blockNumber}, {asset.days?.toFixed(1)} d ({how})
+      {position.note && <div>{position.note}</div>}
+    </span>
+  );
+}
