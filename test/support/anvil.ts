@@ -144,7 +144,10 @@ function listeningPort(child: ChildProcess, output: { text: string }): Promise<n
 export async function startAnvil(options: AnvilOptions): Promise<AnvilNode> {
   const args = ['--chain-id', String(options.chainId), '--host', '127.0.0.1', '--port', '0'];
   if (options.blockTime !== undefined) args.push('--block-time', String(options.blockTime));
-  if (options.pruneHistory !== undefined) args.push('--prune-history', String(options.pruneHistory));
+  // Every state stays in memory: without a limit anvil writes each state older than 128
+  // blocks to ~/.foundry/anvil/tmp (about 0.4 MB a block, measured) and leaves the files
+  // behind when it is killed. A million states is an archive node for any test here.
+  args.push('--prune-history', String(options.pruneHistory ?? 1_000_000));
   // Not --silent: that also hides the "Listening on" line we read the port from. Per-request
   // logs go to a pipe that is drained and dropped.
   const child = spawn(anvilBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
