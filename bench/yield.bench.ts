@@ -42,12 +42,12 @@ async function main(): Promise<void> {
       await setRate(index, 10n ** 18n + BigInt(index));
     }
     const test = createTestClient({ mode: 'anvil', transport: http(node.url, { timeout: 300_000 }) });
-    let start = performance.now();
+    const start = performance.now();
     await test.mine({ blocks: BLOCKS, interval });
     console.log(`(mined ${BLOCKS} blocks in ${((performance.now() - start) / 1000).toFixed(1)} s)`);
     for (let index = 0; index < ASSETS; index += 1) await setRate(index, 10n ** 18n + 10n ** 16n + BigInt(index));
 
-    const proxy = await startRpcProxy(node.url, async () => (await sleep(LATENCY_MS), 'forward'));
+    const proxy = await startRpcProxy(node.url, async () => (await sleep(LATENCY_MS), 'forward' as const));
     const evm = createEvmClient('ethereum', [proxy.url]);
     const planned: PlannedRate[] = Array.from({ length: ASSETS }, (_, index) => ({
       key: `nav:ASSET${index}`,

@@ -177,7 +177,10 @@ export const refreshChainOutcomeSchema = z.discriminatedUnion('status', [
     blockNumber: z.string(),
     positions: z.number().int(),
     failedPositions: z.number().int(),
+    /** HTTP requests for the snapshot itself. */
     httpRequests: z.number().int(),
+    /** HTTP requests for the past rates of the yield windows (Ethereum only). */
+    historyRequests: z.number().int(),
   }),
   z.object({ chain: chainIdSchema, status: z.literal('failed'), error: z.string() }),
   z.object({ chain: chainIdSchema, status: z.literal('skipped'), reason: z.string() }),

@@ -77,7 +77,7 @@ test('the Yield page shows base, premium and blended yield per position and for 
   const weeth = closed(RATES.weETH);
 
   await nav(page, 'Yield');
-  await expect(page.getByRole('heading', { name: 'Yield' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Yield', exact: true })).toBeVisible();
   const row = (symbol: string) => `token-ethereum-${symbol}-1`;
   await expect(page.getByTestId(`blended-${row('wstETH')}`)).toHaveText(percent(wsteth));
   await expect(page.getByTestId(`base-${row('wstETH')}`)).toHaveText(percent(wsteth));

@@ -65,6 +65,7 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
         ctx.repos.eigen.insertAll(snapshotId, eigen);
         ctx.repos.rates.insertAll(snapshotId, [...rates, ...apiMarkets].map((rate) => ({ ...rate, value: rate.value === null ? null : rate.value.toString() })));
       });
+      const snapshotRequests = evm.stats.httpRequests;
       if (onEthereum) {
         // Rates at the yield windows' start blocks; a failure here never fails the snapshot.
         ctx.events.emit('refresh.progress', { chain, phase: 'history', done: 0, total: 0 });
@@ -80,7 +81,8 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
         blockNumber: block.number.toString(),
         positions: reads.length,
         failedPositions: reads.filter((read) => read.error !== null).length,
-        httpRequests: evm.stats.httpRequests,
+        httpRequests: snapshotRequests,
+        historyRequests: evm.stats.httpRequests - snapshotRequests,
       };
     } catch (cause) {
       const message = describeRpcError(cause);
