@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { ChainId } from '../../../../shared/registry/chains';
 import type { BlockTime } from '../../chain/evm/block-search';
+import type { RateSampleLike } from '../../../../shared/domain/yield-measure';
 
 export interface PastRate {
   key: string;
@@ -14,16 +15,9 @@ export interface PastRate {
   error: string | null;
 }
 
-/** One stored value of a rate at a block. */
-export interface RateSample {
+/** One stored value of a rate at a block ('archive': read at a past block; 'refresh': stored with a snapshot). */
+export interface RateSample extends RateSampleLike {
   key: string;
-  value: bigint;
-  decimals: number;
-  blockNumber: bigint;
-  blockTime: number;
-  source: string;
-  /** 'archive': read at a past block for history; 'refresh': read with a refresh snapshot. */
-  origin: 'archive' | 'refresh';
 }
 
 export interface HistoryRead {
