@@ -11,6 +11,7 @@ import { createSnapshotsRepo } from '../db/repos/snapshots.repo';
 import { createEigenRepo } from '../db/repos/eigen.repo';
 import { createRatesRepo } from '../db/repos/rates.repo';
 import { createHistoryRepo } from '../db/repos/history.repo';
+import { createExposureRepo } from '../db/repos/exposure.repo';
 import { createEventBus } from './event-bus';
 import type { ChainId } from '../../../shared/registry/chains';
 import type { EvmClientOptions } from '../chain/evm/client';
@@ -44,6 +45,7 @@ export function createContext(options: ContextOptions) {
       eigen: createEigenRepo(db),
       rates: createRatesRepo(db),
       history: createHistoryRepo(db),
+      exposure: createExposureRepo(db),
     },
     /** Runs repo writes as one SQLite transaction (nested repo transactions become savepoints). */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),

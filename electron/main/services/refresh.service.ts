@@ -15,6 +15,7 @@ import { readEigenLayer } from '../chain/evm/eigenlayer';
 import { planNavRates, planRates, readPlanned } from '../chain/evm/rates';
 import { planRewardClaims } from '../chain/evm/rewards';
 import { readRateHistory } from './rate-history';
+import { readExposureInputs, storeExposureInputs } from './exposure-refresh';
 import { readApiMarkets } from '../chain/prices/api-markets';
 import { EVM_TOKENS } from '../../../shared/registry/evm-tokens';
 import { USD_FEEDS } from '../../../shared/registry/price-feeds';
@@ -52,6 +53,9 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
         onEthereum ? readApiMarkets(EVM_TOKENS, settings.priceApiBase()) : Promise.resolve([]),
       ]);
       const eigen = toStoredEigenRows(eigenReads);
+      // The operators the wallets delegate to: their allocations are what can slash them.
+      const operators = [...new Set(eigen.flatMap((row) => (row.operator ? [row.operator as `0x${string}`] : [])))];
+      const exposure = onEthereum ? await readExposureInputs(ctx, evm, block.number, operators) : null;
       ctx.transaction(() => {
         const snapshotId = ctx.repos.snapshots.write({
           chain,
@@ -63,6 +67,7 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
           balances: reads.map((read) => toBalanceRow(chain, read)),
         });
         ctx.repos.eigen.insertAll(snapshotId, eigen);
+        if (exposure) storeExposureInputs(ctx, snapshotId, block.number, exposure);
         ctx.repos.rates.insertAll(snapshotId, [...rates, ...apiMarkets].map((rate) => ({ ...rate, value: rate.value === null ? null : rate.value.toString() })));
       });
       const snapshotRequests = evm.stats.httpRequests;

@@ -1,7 +1,8 @@
 /**
  * The EigenLayer view functions Slashboard reads, as declared in
  * Layr-Labs/eigenlayer-contracts @f84a515 src/contracts/interfaces/{IStrategyManager,
- * IDelegationManager, IEigenPodManager, IStrategy}.sol.
+ * IDelegationManager, IEigenPodManager, IStrategy, IAllocationManager}.sol
+ * (OperatorSet: src/contracts/libraries/OperatorSetLib.sol).
  */
 import { parseAbi } from 'viem';
 
@@ -27,4 +28,21 @@ export const eigenPodManagerAbi = parseAbi([
 export const strategyAbi = parseAbi([
   'function sharesToUnderlyingView(uint256 amountShares) view returns (uint256)',
   'function underlyingToken() view returns (address)',
+]);
+
+/**
+ * AllocationManager: which operator sets (AVS, id) an operator allocates to, how much of each
+ * strategy (magnitude out of maxMagnitude, which starts at 1e18 and falls with slashing),
+ * and whether the operator is still slashable by the set. Events carry no indexed fields.
+ */
+export const allocationManagerAbi = parseAbi([
+  'struct OperatorSet { address avs; uint32 id; }',
+  'struct Allocation { uint64 currentMagnitude; int128 pendingDiff; uint32 effectBlock; }',
+  'function getAllocatedSets(address operator) view returns (OperatorSet[])',
+  'function getAllocatedStrategies(address operator, OperatorSet operatorSet) view returns (address[])',
+  'function getAllocation(address operator, OperatorSet operatorSet, address strategy) view returns (Allocation)',
+  'function getMaxMagnitude(address operator, address strategy) view returns (uint64)',
+  'function isOperatorSlashable(address operator, OperatorSet operatorSet) view returns (bool)',
+  'event OperatorSlashed(address operator, OperatorSet operatorSet, address[] strategies, uint256[] wadSlashed, string description)',
+  'event AllocationUpdated(address operator, OperatorSet operatorSet, address strategy, uint64 magnitude, uint32 effectBlock)',
 ]);

@@ -1,0 +1,93 @@
+/** Operator allocations per Ethereum snapshot, and the slashing / allocation events seen. */
+import type Database from 'better-sqlite3';
+import type { AllocationRead } from '../../chain/evm/allocations';
+import type { SlashingEvent } from '../../chain/evm/slashing-events';
+
+export interface StoredEvent extends SlashingEvent {
+  seenAt: number;
+}
+
+export function createExposureRepo(db: Database.Database) {
+  const insertAllocation = db.prepare(
+    `INSERT INTO operator_allocations (snapshot_id, operator, avs, set_id, strategy, current_magnitude, pending_diff, effect_block, max_magnitude, slashable)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertError = db.prepare('INSERT INTO operator_read_errors (snapshot_id, operator, error) VALUES (?, ?, ?)');
+  const selectAllocations = db.prepare<[number], Record<string, string | number>>(
+    `SELECT operator, avs, set_id AS setId, strategy, current_magnitude AS currentMagnitude, pending_diff AS pendingDiff,
+            effect_block AS effectBlock, max_magnitude AS maxMagnitude, slashable
+     FROM operator_allocations WHERE snapshot_id = ? ORDER BY operator, avs, set_id, strategy`,
+  );
+  const selectErrors = db.prepare<[number], { operator: string; error: string }>('SELECT operator, error FROM operator_read_errors WHERE snapshot_id = ?');
+  const insertEvent = db.prepare(
+    `INSERT OR IGNORE INTO slashing_events (chain, block_number, log_index, tx_hash, kind, operator, avs, set_id, strategies, amounts, description, effect_block, seen_at)
+     VALUES ('ethereum', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const selectEvents = db.prepare<[], Record<string, string | number | null>>(
+    `SELECT block_number AS blockNumber, log_index AS logIndex, tx_hash AS transactionHash, kind, operator, avs, set_id AS setId,
+            strategies, amounts, description, effect_block AS effectBlock, seen_at AS seenAt
+     FROM slashing_events WHERE chain = 'ethereum' ORDER BY block_number DESC, log_index DESC`,
+  );
+  const selectScan = db.prepare<[], { lastBlock: number; scannedAt: number; error: string | null }>(
+    "SELECT last_block AS lastBlock, scanned_at AS scannedAt, error FROM event_scans WHERE chain = 'ethereum'",
+  );
+  const upsertScan = db.prepare(
+    `INSERT INTO event_scans (chain, last_block, scanned_at, error) VALUES ('ethereum', ?, ?, ?)
+     ON CONFLICT (chain) DO UPDATE SET last_block = excluded.last_block, scanned_at = excluded.scanned_at, error = excluded.error`,
+  );
+  // A first scan that fails leaves last_block at -1: nothing scanned yet.
+  const markScanError = db.prepare(
+    `INSERT INTO event_scans (chain, last_block, scanned_at, error) VALUES ('ethereum', -1, ?, ?)
+     ON CONFLICT (chain) DO UPDATE SET scanned_at = excluded.scanned_at, error = excluded.error`,
+  );
+
+  return {
+    insertAllocations: (snapshotId: number, rows: readonly AllocationRead[], errors: ReadonlyMap<string, string>): void => {
+      for (const row of rows) {
+        insertAllocation.run(snapshotId, row.operator, row.avs, row.setId, row.strategy, row.currentMagnitude.toString(), row.pendingDiff.toString(), row.effectBlock, row.maxMagnitude.toString(), row.slashable ? 1 : 0);
+      }
+      for (const [operator, error] of errors) insertError.run(snapshotId, operator, error);
+    },
+    allocations: (snapshotId: number): AllocationRead[] =>
+      selectAllocations.all(snapshotId).map((row) => ({
+        operator: row.operator as `0x${string}`,
+        avs: row.avs as `0x${string}`,
+        setId: row.setId as number,
+        strategy: row.strategy as `0x${string}`,
+        currentMagnitude: BigInt(row.currentMagnitude as string),
+        pendingDiff: BigInt(row.pendingDiff as string),
+        effectBlock: row.effectBlock as number,
+        maxMagnitude: BigInt(row.maxMagnitude as string),
+        slashable: row.slashable === 1,
+      })),
+    readErrors: (snapshotId: number) => selectErrors.all(snapshotId),
+    insertEvents: (events: readonly SlashingEvent[], seenAt: number): void => {
+      for (const event of events) {
+        insertEvent.run(
+          Number(event.blockNumber), event.logIndex, event.transactionHash, event.kind, event.operator, event.avs, event.setId,
+          JSON.stringify(event.strategies), JSON.stringify(event.amounts.map(String)), event.description, event.effectBlock, seenAt,
+        );
+      }
+    },
+    events: (): StoredEvent[] =>
+      selectEvents.all().map((row) => ({
+        kind: row.kind as StoredEvent['kind'],
+        blockNumber: BigInt(row.blockNumber as number),
+        logIndex: row.logIndex as number,
+        transactionHash: row.transactionHash as string,
+        operator: row.operator as `0x${string}`,
+        avs: row.avs as `0x${string}`,
+        setId: row.setId as number,
+        strategies: JSON.parse(row.strategies as string) as `0x${string}`[],
+        amounts: (JSON.parse(row.amounts as string) as string[]).map(BigInt),
+        description: row.description as string | null,
+        effectBlock: row.effectBlock as number | null,
+        seenAt: row.seenAt as number,
+      })),
+    lastScan: () => selectScan.get() ?? null,
+    saveScan: (lastBlock: bigint, at: number): void => void upsertScan.run(Number(lastBlock), at, null),
+    scanFailed: (error: string, at: number): void => void markScanError.run(at, error),
+  };
+}
+
+export type ExposureRepo = ReturnType<typeof createExposureRepo>;
