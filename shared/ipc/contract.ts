@@ -15,6 +15,7 @@ import {
   walletSchema,
 } from './schemas';
 import { windowDaysSchema, yieldReferenceSchema, yieldReportSchema, yieldSeriesSchema } from './yield-schemas';
+import { exposureReportSchema, scenarioSchema, stressResultSchema } from './exposure-schemas';
 
 const walletId = z.number().int().positive();
 const label = z.string().max(1024).nullable().optional();
@@ -48,6 +49,9 @@ export const contract = {
   'settings.setYieldReference': { input: z.object({ reference: yieldReferenceSchema }), output: settingsSchema },
   'yield.get': { input: z.void(), output: yieldReportSchema },
   'yield.series': { input: z.object({ rateSymbol: z.string().max(32), windowDays: windowDaysSchema }), output: yieldSeriesSchema },
+  'exposure.get': { input: z.void(), output: exposureReportSchema },
+  'exposure.stress': { input: scenarioSchema, output: stressResultSchema },
+  'exposure.saveScenario': { input: scenarioSchema, output: z.array(scenarioSchema) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -88,7 +88,7 @@ describe('native EigenLayer positions', () => {
     app.close();
   });
 
-  it('keeps balances in two HTTP requests when no wallet restakes, and adds two rounds when one does', async () => {
+  it('keeps balances in two HTTP requests when no wallet restakes; a restaker adds two EigenLayer rounds, one for its operator\'s allocations and one event scan', async () => {
     const plain = openTempApp({ rpcOverrides: rpcOverrides(nodes) });
     await plain.services.wallets.add(ERIN);
     const quiet = (await plain.services.refresh.run(['ethereum'])).chains[0]!;
@@ -97,7 +97,7 @@ describe('native EigenLayer positions', () => {
     const restaker = openTempApp({ rpcOverrides: rpcOverrides(nodes) });
     await restaker.services.wallets.add(DAVE);
     const busy = (await restaker.services.refresh.run(['ethereum'])).chains[0]!;
-    expect(busy).toMatchObject({ status: 'ok', httpRequests: 4 });
+    expect(busy).toMatchObject({ status: 'ok', httpRequests: 6 });
     restaker.close();
   });
 });

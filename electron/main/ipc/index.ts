@@ -5,6 +5,7 @@ import { portfolioHandlers } from './portfolio.ipc';
 import { settingsHandlers } from './settings.ipc';
 import { walletsHandlers } from './wallets.ipc';
 import { yieldHandlers } from './yield.ipc';
+import { exposureHandlers } from './exposure.ipc';
 
 export function createHandlers(services: Services): Handlers {
   return {
@@ -12,6 +13,7 @@ export function createHandlers(services: Services): Handlers {
     ...portfolioHandlers(services),
     ...settingsHandlers(services),
     ...yieldHandlers(services),
+    ...exposureHandlers(services),
   } satisfies Handlers;
 }
 

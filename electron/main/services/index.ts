@@ -6,6 +6,7 @@ import { createRefreshService } from './refresh.service';
 import { createSettingsService } from './settings.service';
 import { createWalletsService } from './wallets.service';
 import { createYieldService } from './yield.service';
+import { createExposureService } from './exposure.service';
 
 export const APP_VERSION = '0.1.0';
 
@@ -19,6 +20,7 @@ export function createServices(ctx: AppContext) {
     refresh: createRefreshService(ctx, settings),
     portfolio,
     yield: createYieldService(ctx, portfolio, () => settings.get().yieldReference),
+    exposure: createExposureService(ctx, portfolio),
     info: (): AppInfo => ({ mode: ctx.mode, version: APP_VERSION, dataDir: ctx.dataDir, schemaVersion: ctx.schemaVersion() }),
   };
 }

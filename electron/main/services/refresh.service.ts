@@ -55,7 +55,11 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
       const eigen = toStoredEigenRows(eigenReads);
       // The operators the wallets delegate to: their allocations are what can slash them.
       const operators = [...new Set(eigen.flatMap((row) => (row.operator ? [row.operator as `0x${string}`] : [])))];
-      const exposure = onEthereum ? await readExposureInputs(ctx, evm, block.number, operators) : null;
+      const held = new Set([
+        ...reads.filter((read) => read.token && read.rawAmount !== null && read.rawAmount > 0n).map((read) => read.token!.symbol),
+        ...ctx.repos.snapshots.latestPositions().filter((position) => position.rawAmount !== null && position.rawAmount !== '0').map((position) => position.symbol),
+      ]);
+      const exposure = onEthereum ? await readExposureInputs(ctx, evm, block, operators, held) : null;
       ctx.transaction(() => {
         const snapshotId = ctx.repos.snapshots.write({
           chain,

@@ -2,8 +2,9 @@ import type { Migration } from '../migrate';
 
 /**
  * Slashing exposure: each operator's allocations to operator sets at an Ethereum snapshot
- * (or why they could not be read), and the AllocationManager events seen since the last
- * scan (slashings and allocation changes), kept as history.
+ * (or why they could not be read); each LRT protocol's EigenLayer stakes and token supply
+ * (look-through); and the AllocationManager events seen since the last scan (slashings and
+ * allocation changes), kept as history.
  */
 export const migration0005: Migration = {
   version: 5,
@@ -43,6 +44,25 @@ export const migration0005: Migration = {
       effect_block INTEGER,
       seen_at INTEGER NOT NULL,
       PRIMARY KEY (chain, block_number, log_index)
+    );
+    CREATE TABLE lrt_reads (
+      snapshot_id INTEGER NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
+      protocol TEXT NOT NULL,
+      total_supply TEXT CHECK (total_supply IS NULL OR total_supply GLOB '[0-9]*'),
+      stakers INTEGER NOT NULL,
+      error TEXT,
+      PRIMARY KEY (snapshot_id, protocol)
+    );
+    CREATE TABLE lrt_stakes (
+      snapshot_id INTEGER NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
+      protocol TEXT NOT NULL,
+      staker TEXT NOT NULL,
+      operator TEXT,
+      strategy TEXT NOT NULL,
+      asset_token TEXT,
+      asset_decimals INTEGER NOT NULL,
+      withdrawable_underlying TEXT NOT NULL CHECK (withdrawable_underlying GLOB '[0-9]*'),
+      PRIMARY KEY (snapshot_id, protocol, staker, strategy)
     );
     CREATE TABLE event_scans (
       chain TEXT PRIMARY KEY,

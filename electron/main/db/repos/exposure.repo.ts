@@ -7,6 +7,24 @@ export interface StoredEvent extends SlashingEvent {
   seenAt: number;
 }
 
+export interface LrtRead {
+  protocol: string;
+  totalSupply: bigint | null;
+  stakers: number;
+  error: string | null;
+}
+
+/** One EigenLayer stake of an LRT protocol's staker (a pod is the beacon-chain ETH strategy). */
+export interface LrtStake {
+  protocol: string;
+  staker: string;
+  operator: string | null;
+  strategy: string;
+  assetToken: string | null;
+  assetDecimals: number;
+  withdrawableUnderlying: bigint;
+}
+
 export function createExposureRepo(db: Database.Database) {
   const insertAllocation = db.prepare(
     `INSERT INTO operator_allocations (snapshot_id, operator, avs, set_id, strategy, current_magnitude, pending_diff, effect_block, max_magnitude, slashable)
@@ -41,7 +59,38 @@ export function createExposureRepo(db: Database.Database) {
      ON CONFLICT (chain) DO UPDATE SET scanned_at = excluded.scanned_at, error = excluded.error`,
   );
 
+  const insertLrtRead = db.prepare('INSERT INTO lrt_reads (snapshot_id, protocol, total_supply, stakers, error) VALUES (?, ?, ?, ?, ?)');
+  const insertLrtStake = db.prepare(
+    `INSERT OR REPLACE INTO lrt_stakes (snapshot_id, protocol, staker, operator, strategy, asset_token, asset_decimals, withdrawable_underlying)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const selectLrtReads = db.prepare<[number], { protocol: string; totalSupply: string | null; stakers: number; error: string | null }>(
+    'SELECT protocol, total_supply AS totalSupply, stakers, error FROM lrt_reads WHERE snapshot_id = ?',
+  );
+  const selectLrtStakes = db.prepare<[number], Record<string, string | number | null>>(
+    `SELECT protocol, staker, operator, strategy, asset_token AS assetToken, asset_decimals AS assetDecimals, withdrawable_underlying AS withdrawableUnderlying
+     FROM lrt_stakes WHERE snapshot_id = ? ORDER BY protocol, staker, strategy`,
+  );
+
   return {
+    insertLrt: (snapshotId: number, reads: readonly LrtRead[], stakes: readonly LrtStake[]): void => {
+      for (const read of reads) insertLrtRead.run(snapshotId, read.protocol, read.totalSupply?.toString() ?? null, read.stakers, read.error);
+      for (const stake of stakes) {
+        insertLrtStake.run(snapshotId, stake.protocol, stake.staker, stake.operator, stake.strategy, stake.assetToken, stake.assetDecimals, stake.withdrawableUnderlying.toString());
+      }
+    },
+    lrtReads: (snapshotId: number): LrtRead[] =>
+      selectLrtReads.all(snapshotId).map((row) => ({ ...row, totalSupply: row.totalSupply === null ? null : BigInt(row.totalSupply) })),
+    lrtStakes: (snapshotId: number): LrtStake[] =>
+      selectLrtStakes.all(snapshotId).map((row) => ({
+        protocol: row.protocol as string,
+        staker: row.staker as string,
+        operator: row.operator as string | null,
+        strategy: row.strategy as string,
+        assetToken: row.assetToken as string | null,
+        assetDecimals: row.assetDecimals as number,
+        withdrawableUnderlying: BigInt(row.withdrawableUnderlying as string),
+      })),
     insertAllocations: (snapshotId: number, rows: readonly AllocationRead[], errors: ReadonlyMap<string, string>): void => {
       for (const row of rows) {
         insertAllocation.run(snapshotId, row.operator, row.avs, row.setId, row.strategy, row.currentMagnitude.toString(), row.pendingDiff.toString(), row.effectBlock, row.maxMagnitude.toString(), row.slashable ? 1 : 0);

@@ -1,0 +1,167 @@
+/**
+ * Slashing exposure from stored data only (works offline): each restaked position's stakes
+ * (native EigenLayer rows; LRTs through their protocol's stakers) against the operators'
+ * allocations at the latest Ethereum snapshot. Amounts are ETH wei; USD from the snapshot's
+ * ETH/USD rate. Stress scenarios are computed on request; saved ones live in Settings.
+ */
+import { z } from 'zod';
+import { concentration, disjointPairs, exposuresOf, sharedExposure, stressLoss, totalsBy, worstCases, WAD, type Exposure, type Stake } from '../../../shared/domain/exposure';
+import { usdOf, valuePosition } from '../../../shared/domain/position-valuation';
+import { convert } from '../../../shared/domain/valuation';
+import { AppFailure } from '../../../shared/result';
+import { scenarioSchema, type ExposedPosition, type ExposureReport, type ScenarioDto, type StressResult } from '../../../shared/ipc/exposure-schemas';
+import type { EigenPosition, Portfolio } from '../../../shared/ipc/schemas';
+import { EIGENLAYER } from '../../../shared/registry/eigenlayer';
+import type { AppContext } from './context';
+import { findToken, rateBook } from './portfolio-valuation';
+import type { PortfolioService } from './portfolio.service';
+import { lookThroughStakes } from './look-through';
+
+const SCENARIOS_KEY = 'exposure.scenarios';
+const MAX_SCENARIOS = 50;
+
+interface Graph {
+  portfolio: Portfolio;
+  positions: ExposedPosition[];
+  exposures: Exposure[];
+  toUsd: (wei: bigint) => bigint | null;
+  portfolioUsd: bigint | null;
+  snapshot: { id: number; blockNumber: string; blockTime: number };
+}
+
+export function createExposureService(ctx: AppContext, portfolioService: PortfolioService) {
+  const savedScenarios = (): ScenarioDto[] => {
+    const parsed = z.array(scenarioSchema).safeParse(ctx.repos.settings.get(SCENARIOS_KEY));
+    return parsed.success ? parsed.data : [];
+  };
+
+  function graph(): Graph | null {
+    const portfolio = portfolioService.get();
+    const snapshot = portfolio.chains.find((chain) => chain.chain === 'ethereum')?.snapshot;
+    if (!snapshot) return null;
+    const book = rateBook({ blockNumber: snapshot.blockNumber, blockTime: snapshot.blockTime, rates: ctx.repos.rates.forSnapshot(snapshot.id) });
+    const usd = usdOf('ETH', book);
+    const toUsd = (wei: bigint) => (usd.ok ? convert(wei, 18, usd.rate, 2) : null);
+
+    const stakes: Stake[] = [];
+    const positions: ExposedPosition[] = [];
+    for (const row of portfolio.eigenlayer) {
+      const native = nativeStake(row, book);
+      if (!native) continue;
+      positions.push({ id: native.id, walletId: row.walletId, source: 'eigenlayer', label: native.label, restaked: native.amount.toString(), slashable: '0', usdCents: toUsd(native.amount)?.toString() ?? null, note: native.note });
+      if (row.operator) stakes.push({ positionId: native.id, operator: row.operator, strategy: native.strategy, amount: native.amount });
+    }
+    const lookThrough = lookThroughStakes(ctx, snapshot.id, portfolio.positions, book);
+    stakes.push(...lookThrough.stakes);
+    positions.push(...lookThrough.positions.map((position) => ({ ...position, usdCents: toUsd(BigInt(position.restaked))?.toString() ?? null })));
+
+    const exposures = exposuresOf(stakes, ctx.repos.exposure.allocations(snapshot.id));
+    for (const position of positions) {
+      position.slashable = exposures.filter((exposure) => exposure.positionId === position.id).reduce((sum, exposure) => sum + exposure.amount, 0n).toString();
+    }
+    const cents = [
+      ...portfolio.positions.map((position) => position.valuation?.usdCents ?? null),
+      ...positions.filter((position) => position.source === 'eigenlayer').map((position) => position.usdCents),
+    ].filter((value): value is string => value !== null);
+    return { portfolio, positions, exposures, toUsd, portfolioUsd: cents.length ? cents.reduce((sum, value) => sum + BigInt(value), 0n) : null, snapshot };
+  }
+
+  return {
+    get(): ExposureReport {
+      const g = graph();
+      const scan = ctx.repos.exposure.lastScan();
+      const base = { scan, scenarios: savedScenarios(), alerts: alerts(ctx) };
+      if (!g) {
+        return { ...base, asOf: null, positions: [], exposures: [], byAvs: [], byOperator: [], matrix: { ids: [], shared: [] }, disjointPairs: [], concentration: { largestAvs: null, largestOperator: null, hhiAvs: 0 }, worstCases: [], slashedBefore: [], operatorErrors: [] };
+      }
+      const { exposures, positions, toUsd, portfolioUsd, snapshot } = g;
+      const total = (kind: 'avs' | 'operator', key: string, amount: bigint) => {
+        const cents = toUsd(amount);
+        return { kind, key, amount: amount.toString(), usdCents: cents?.toString() ?? null, share: cents !== null && portfolioUsd ? Number((cents * 1_000_000n) / portfolioUsd) / 1_000_000 : null };
+      };
+      const totals = (kind: 'avs' | 'operator') => [...totalsBy(exposures, kind)].map(([key, amount]) => total(kind, key, amount)).sort((a, b) => (BigInt(b.amount) > BigInt(a.amount) ? 1 : -1));
+      const ids = positions.map((position) => position.id);
+      const conc = concentration(exposures, 0n);
+      return {
+        ...base,
+        asOf: { blockNumber: snapshot.blockNumber, blockTime: snapshot.blockTime },
+        positions,
+        exposures: exposures.map((exposure) => ({
+          ...exposure,
+          operator: exposure.operator,
+          amount: exposure.amount.toString(),
+          usdCents: toUsd(exposure.amount)?.toString() ?? null,
+          pendingAmount: exposure.pendingAmount?.toString() ?? null,
+        })),
+        byAvs: totals('avs'),
+        byOperator: totals('operator'),
+        matrix: { ids, shared: sharedExposure(exposures, ids) },
+        disjointPairs: disjointPairs(exposures, ids),
+        concentration: {
+          largestAvs: conc.largestAvs ? total('avs', conc.largestAvs.key, conc.largestAvs.amount) : null,
+          largestOperator: conc.largestOperator ? total('operator', conc.largestOperator.key, conc.largestOperator.amount) : null,
+          hhiAvs: conc.hhiAvs,
+        },
+        worstCases: worstCases(exposures).map((item) => ({ ...item, loss: item.loss.toString(), usdCents: toUsd(item.loss)?.toString() ?? null })),
+        slashedBefore: ctx.repos.exposure
+          .allocations(snapshot.id)
+          .filter((row) => row.maxMagnitude < WAD)
+          .map((row) => ({ operator: row.operator, strategy: row.strategy, maxMagnitude: row.maxMagnitude.toString() }))
+          .filter((row, index, list) => list.findIndex((other) => other.operator === row.operator && other.strategy === row.strategy) === index),
+        operatorErrors: ctx.repos.exposure.readErrors(snapshot.id),
+      };
+    },
+
+    stress(scenario: ScenarioDto): StressResult {
+      const g = graph();
+      if (!g) throw new AppFailure('NOT_FOUND', 'No Ethereum snapshot yet: refresh first');
+      const losses = stressLoss(g.exposures, scenario);
+      const total = [...losses.values()].reduce((sum, value) => sum + value, 0n);
+      return {
+        scenario,
+        losses: [...losses].map(([positionId, amount]) => ({ positionId, amount: amount.toString(), usdCents: g.toUsd(amount)?.toString() ?? null })),
+        total: total.toString(),
+        totalUsdCents: g.toUsd(total)?.toString() ?? null,
+      };
+    },
+
+    saveScenario(scenario: ScenarioDto): ScenarioDto[] {
+      const list = savedScenarios().filter((item) => !(item.kind === scenario.kind && item.target.toLowerCase() === scenario.target.toLowerCase() && item.bps === scenario.bps));
+      if (list.length >= MAX_SCENARIOS) throw new AppFailure('INVALID_INPUT', `At most ${MAX_SCENARIOS} scenarios can be saved`);
+      const next = [...list, scenario];
+      ctx.repos.settings.set(SCENARIOS_KEY, next);
+      return next;
+    },
+  };
+}
+
+export type ExposureService = ReturnType<typeof createExposureService>;
+
+/** A native EigenLayer row as a stake in ETH: a pod is beacon ETH; a strategy row is valued at its asset's NAV. */
+function nativeStake(row: EigenPosition, book: ReturnType<typeof rateBook>) {
+  if ((row.kind !== 'strategy' && row.kind !== 'pod') || row.withdrawableUnderlying === null || row.withdrawableUnderlying === '0') return null;
+  const strategy = row.kind === 'pod' ? EIGENLAYER.beaconChainEthStrategy : row.strategy!;
+  const id = `el:${row.walletId}:${strategy.toLowerCase()}`;
+  const label = row.kind === 'pod' ? 'EigenPod (beacon ETH)' : `${row.assetSymbol ?? 'unknown'} restaked`;
+  const note = row.operator ? null : 'not delegated to an operator: nothing can slash it';
+  if (row.kind === 'pod') return { id, label, strategy, amount: BigInt(row.withdrawableUnderlying), note };
+  const token = row.assetToken ? findToken('ethereum', row.assetToken) : null;
+  const value = token ? valuePosition(BigInt(row.withdrawableUnderlying), row.assetDecimals ?? 18, token, book) : null;
+  if (!value || value.underlying !== 'ETH' || value.underlyingValue === null) return { id, label, strategy, amount: 0n, note: 'no ETH value for this asset: left out of the exposure' };
+  return { id, label, strategy, amount: value.underlyingValue, note };
+}
+
+function alerts(ctx: AppContext) {
+  return ctx.repos.exposure.events().map((event) => ({
+    kind: event.kind,
+    blockNumber: event.blockNumber.toString(),
+    transactionHash: event.transactionHash,
+    operator: event.operator,
+    avs: event.avs,
+    setId: event.setId,
+    strategies: event.strategies,
+    amounts: event.amounts.map(String),
+    description: event.description,
+    seenAt: event.seenAt,
+  }));
+}

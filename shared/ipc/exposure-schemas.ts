@@ -1,0 +1,93 @@
+/** The Exposure page's data: who can slash each position, how much, and shared risk. */
+import { z } from 'zod';
+
+const intString = z.string().regex(/^-?\d+$/);
+const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/);
+
+export const scenarioSchema = z.object({
+  kind: z.enum(['avs', 'operator']),
+  target: address,
+  /** Share slashed in basis points (10,000 = all of the allocated stake). */
+  bps: z.number().int().min(0).max(10_000),
+});
+export type ScenarioDto = z.infer<typeof scenarioSchema>;
+
+export const exposedPositionSchema = z.object({
+  id: z.string(),
+  walletId: z.number().int(),
+  source: z.enum(['eigenlayer', 'token']),
+  label: z.string(),
+  /** Value in ETH (wei) of what the position has restaked or (LRTs) its pro-rata share. */
+  restaked: intString,
+  slashable: intString,
+  usdCents: intString.nullable(),
+  note: z.string().nullable(),
+});
+export type ExposedPosition = z.infer<typeof exposedPositionSchema>;
+
+export const exposureRowSchema = z.object({
+  positionId: z.string(),
+  operator: address,
+  avs: address,
+  setId: z.number().int(),
+  strategy: address,
+  amount: intString,
+  usdCents: intString.nullable(),
+  pendingAmount: intString.nullable(),
+  effectBlock: z.number().int().nullable(),
+});
+
+export const exposureTotalSchema = z.object({
+  kind: z.enum(['avs', 'operator']),
+  key: address,
+  amount: intString,
+  usdCents: intString.nullable(),
+  /** Share of the portfolio's USD value (null without USD prices). */
+  share: z.number().nullable(),
+});
+
+export const alertSchema = z.object({
+  kind: z.enum(['slashed', 'allocation']),
+  blockNumber: z.string(),
+  transactionHash: z.string(),
+  operator: address,
+  avs: address,
+  setId: z.number().int(),
+  strategies: z.array(address),
+  /** slashed: WAD share slashed per strategy; allocation: the new magnitude. */
+  amounts: z.array(intString),
+  description: z.string().nullable(),
+  seenAt: z.number().int(),
+});
+
+export const exposureReportSchema = z.object({
+  asOf: z.object({ blockNumber: z.string(), blockTime: z.number().int() }).nullable(),
+  positions: z.array(exposedPositionSchema),
+  exposures: z.array(exposureRowSchema),
+  byAvs: z.array(exposureTotalSchema),
+  byOperator: z.array(exposureTotalSchema),
+  /** shared[i][j]: share of position i's slashable amount in operator sets position j is also exposed to. */
+  matrix: z.object({ ids: z.array(z.string()), shared: z.array(z.array(z.number())) }),
+  disjointPairs: z.array(z.tuple([z.string(), z.string()])),
+  concentration: z.object({
+    largestAvs: exposureTotalSchema.nullable(),
+    largestOperator: exposureTotalSchema.nullable(),
+    hhiAvs: z.number().int(),
+  }),
+  worstCases: z.array(z.object({ kind: z.enum(['avs', 'operator']), target: address, loss: intString, usdCents: intString.nullable() })),
+  /** Operators already slashed: max magnitude below 1e18 for a strategy. */
+  slashedBefore: z.array(z.object({ operator: address, strategy: address, maxMagnitude: intString })),
+  alerts: z.array(alertSchema),
+  operatorErrors: z.array(z.object({ operator: z.string(), error: z.string() })),
+  scan: z.object({ lastBlock: z.number().int(), scannedAt: z.number().int(), error: z.string().nullable() }).nullable(),
+  scenarios: z.array(scenarioSchema),
+});
+export type ExposureReport = z.infer<typeof exposureReportSchema>;
+
+export const stressResultSchema = z.object({
+  scenario: scenarioSchema,
+  losses: z.array(z.object({ positionId: z.string(), amount: intString, usdCents: intString.nullable() })),
+  total: intString,
+  totalUsdCents: intString.nullable(),
+});
+export type StressResult = z.infer<typeof stressResultSchema>;
