@@ -14,6 +14,7 @@ export async function installEigenLayer(node: AnvilNode, minWithdrawalDelayBlock
   await setCode(node, EIGENLAYER.delegationManager, 'MockDelegationManager');
   await setCode(node, EIGENLAYER.eigenPodManager, 'MockEigenPodManager');
   await setCode(node, REWARDS_COORDINATOR, 'MockRewardsCoordinator');
+  await setCode(node, EIGENLAYER.allocationManager, 'MockAllocationManager');
   await sendTx(node, EIGENLAYER.delegationManager, compiled('MockDelegationManager').abi, 'setMinWithdrawalDelayBlocks', [minWithdrawalDelayBlocks]);
 }
 
@@ -51,4 +52,37 @@ export async function addQueuedWithdrawal(
 /** Sets what `earner` has claimed of `token` in total (RewardsCoordinator.cumulativeClaimed). */
 export async function setClaimed(node: AnvilNode, earner: Address, token: Address, total: bigint): Promise<void> {
   await sendTx(node, REWARDS_COORDINATOR, compiled('MockRewardsCoordinator').abi, 'setClaimed', [earner, token, total]);
+}
+
+type OperatorSet = { avs: Address; id: number };
+
+/** An allocation of `strategy` from `operator` to a set (magnitudes out of 1e18), emitting AllocationUpdated. */
+export async function setAllocation(
+  node: AnvilNode,
+  operator: Address,
+  set: OperatorSet,
+  strategy: Address,
+  magnitude: bigint,
+  options: { pendingDiff?: bigint; effectBlock?: number; slashable?: boolean } = {},
+): Promise<void> {
+  await sendTx(node, EIGENLAYER.allocationManager, compiled('MockAllocationManager').abi, 'setAllocation', [
+    operator, set, strategy, magnitude, options.pendingDiff ?? 0n, options.effectBlock ?? 0, options.slashable ?? true,
+  ]);
+}
+
+export async function setMaxMagnitude(node: AnvilNode, operator: Address, strategy: Address, value: bigint): Promise<void> {
+  await sendTx(node, EIGENLAYER.allocationManager, compiled('MockAllocationManager').abi, 'setMaxMagnitude', [operator, strategy, value]);
+}
+
+/** Emits OperatorSlashed as the AllocationManager does (the mock changes no state). */
+export async function emitOperatorSlashed(node: AnvilNode, operator: Address, set: OperatorSet, strategies: Address[], wadSlashed: bigint[], description: string): Promise<void> {
+  await sendTx(node, EIGENLAYER.allocationManager, compiled('MockAllocationManager').abi, 'slash', [operator, set, strategies, wadSlashed, description]);
+}
+
+/** Renzo's and Kelp's staker lists at their registry addresses. */
+export async function installLrtStakerLists(node: AnvilNode, renzo: { contract: string; stakers: Address[] }, kelp: { contract: string; stakers: Address[] }): Promise<void> {
+  await setCode(node, renzo.contract, 'MockRenzoRestakeManager');
+  await sendTx(node, renzo.contract, compiled('MockRenzoRestakeManager').abi, 'setOperatorDelegators', [renzo.stakers]);
+  await setCode(node, kelp.contract, 'MockKelpDepositPool');
+  await sendTx(node, kelp.contract, compiled('MockKelpDepositPool').abi, 'setNodeDelegatorQueue', [kelp.stakers]);
 }

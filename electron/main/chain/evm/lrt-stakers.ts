@@ -4,11 +4,10 @@
  * (or their lengths / names) and supplies, one more for indexed or named lists. A protocol
  * whose read fails keeps its error; the others go on.
  */
-import { getAddress, parseAbi, zeroAddress, type Abi } from 'viem';
+import { erc20Abi, getAddress, parseAbi, zeroAddress, type Abi } from 'viem';
 import type { LrtProtocol } from '../../../../shared/registry/lrt-protocols';
 import { mainnetToken } from '../../../../shared/registry/evm-tokens';
 import type { EvmClient } from './client';
-import { erc20Abi } from './multicall3-abi';
 import { multicall, type ContractCall } from './multicall';
 
 type Address = `0x${string}`;
@@ -40,6 +39,7 @@ function listCall(protocol: LrtProtocol): ContractCall | null {
 export async function discoverLrtStakers(evm: EvmClient, blockNumber: bigint, protocols: readonly LrtProtocol[]): Promise<ProtocolStakers[]> {
   const firstCalls = protocols.map((protocol) => ({
     list: listCall(protocol),
+    // ERC-20 totalSupply() (EIP-20), from viem's standard ERC-20 ABI.
     supply: { address: mainnetToken(protocol.backingSymbol)!.address, abi: erc20Abi, functionName: 'totalSupply' } as ContractCall,
   }));
   const first = await multicall(evm, firstCalls.flatMap(({ list, supply }) => (list ? [list, supply] : [supply])), { blockNumber });
