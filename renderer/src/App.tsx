@@ -7,6 +7,8 @@ import { WalletsPage } from './features/wallets/WalletsPage';
 import { PortfolioPage } from './features/portfolio/PortfolioPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { YieldPage } from './features/yield/YieldPage';
+import { ExposurePage } from './features/exposure/ExposurePage';
+import { useExposureStore } from './stores/useExposureStore';
 import { useYieldStore } from './stores/useYieldStore';
 import { RefreshBar } from './components/RefreshBar';
 import { useTheme } from './components/useTheme';
@@ -14,6 +16,7 @@ import { useTheme } from './components/useTheme';
 const PAGES = [
   { id: 'portfolio', title: 'Portfolio', Component: PortfolioPage },
   { id: 'yield', title: 'Yield', Component: YieldPage },
+  { id: 'exposure', title: 'Exposure', Component: ExposurePage },
   { id: 'wallets', title: 'Wallets', Component: WalletsPage },
   { id: 'settings', title: 'Settings', Component: SettingsPage },
 ] as const;
@@ -42,6 +45,7 @@ export function App() {
         if (what === 'wallets' || what === 'portfolio') void usePortfolioStore.getState().load();
         if (what === 'settings') void useSettingsStore.getState().load();
         if (useYieldStore.getState().report) void useYieldStore.getState().load();
+        if (useExposureStore.getState().report) void useExposureStore.getState().load();
       }
     });
     return () => {

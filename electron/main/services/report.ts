@@ -6,10 +6,12 @@ import { toDecimalString } from '../../../shared/domain/amount';
 import type { Portfolio, RateFigureDto, Valuation } from '../../../shared/ipc/schemas';
 import type { YieldReport } from '../../../shared/ipc/yield-schemas';
 import { reportYield } from './report-yield';
+import { reportExposure } from './report-exposure';
+import type { ExposureReport } from '../../../shared/ipc/exposure-schemas';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
-export function buildReport(portfolio: Portfolio, yields: YieldReport, generatedAt: number) {
+export function buildReport(portfolio: Portfolio, yields: YieldReport, exposure: ExposureReport, generatedAt: number) {
   const wallets = new Map(portfolio.wallets.map((wallet) => [wallet.id, wallet]));
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -79,6 +81,7 @@ export function buildReport(portfolio: Portfolio, yields: YieldReport, generated
       source: row.source,
     })),
     yield: reportYield(yields, portfolio.wallets),
+    exposure: reportExposure(exposure),
   };
 }
 

@@ -1,0 +1,105 @@
+import { useEffect } from 'react';
+import type { ExposureReport } from '../../../../shared/ipc/exposure-schemas';
+import { formatDateTime, formatPercent } from '../../format';
+import { useExposureStore } from '../../stores/useExposureStore';
+import { ExposureMatrix } from './ExposureMatrix';
+import { StressPanel } from './StressPanel';
+import { ethWithUsd, who } from './format';
+
+/** Who can slash each restaked position, how much, where positions share risk, and what if. */
+export function ExposurePage() {
+  const { report, loadError } = useExposureStore();
+  useEffect(() => {
+    void useExposureStore.getState().load();
+  }, []);
+  if (loadError) return <p className="error-text" role="alert">{loadError.message}</p>;
+  if (!report) return <p className="muted">Loading…</p>;
+  if (!report.asOf) return <div className="page"><div className="card empty"><p className="muted">Refresh Ethereum first: exposure is read from EigenLayer on chain.</p></div></div>;
+  const labels = new Map(report.positions.map((position) => [position.id, position.label]));
+  const slashings = report.alerts.filter((alert) => alert.kind === 'slashed');
+
+  return (
+    <div className="page">
+      <p className="muted small">as of block {report.asOf.blockNumber}, {formatDateTime(report.asOf.blockTime * 1000)}
+        {report.scan && ` · events scanned to block ${report.scan.lastBlock}`}{report.scan?.error && <span className="error-text"> · event scan failed: {report.scan.error}</span>}</p>
+      {slashings.map((alert) => (
+        <p key={`${alert.blockNumber}-${alert.transactionHash}`} className="error-text" role="alert" data-testid="slashing-alert">
+          Operator {who(alert.operator)} was slashed by AVS {who(alert.avs)} (set {alert.setId}) at block {alert.blockNumber}: {alert.amounts.map((wad) => formatPercent(Number(BigInt(wad) * 1_000_000n / 10n ** 18n) / 1_000_000)).join(', ')} of its allocated stake{alert.description ? ` — ${alert.description}` : ''}.
+        </p>
+      ))}
+
+      <section className="card" aria-labelledby="exposure-positions-title">
+        <h2 id="exposure-positions-title">Positions</h2>
+        <table className="table" data-testid="exposure-positions">
+          <thead><tr><th>Position</th><th className="num">Restaked</th><th className="num">Slashable</th><th>Exposed to</th><th>Notes</th></tr></thead>
+          <tbody>
+            {report.positions.map((position) => (
+              <tr key={position.id} data-testid={`exposure-${position.id}`}>
+                <td>{position.label}</td>
+                <td className="num mono">{ethWithUsd(position.restaked, position.usdCents)}</td>
+                <td className="num mono">{ethWithUsd(position.slashable, null)}</td>
+                <td className="small">{exposedTo(report, position.id)}</td>
+                <td className="muted small">{position.note}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="card" aria-labelledby="exposure-totals-title">
+        <h2 id="exposure-totals-title">By AVS and operator</h2>
+        <p className="small" data-testid="concentration">
+          Largest AVS: {report.concentration.largestAvs ? `${who(report.concentration.largestAvs.key)} ${share(report.concentration.largestAvs.share)}` : '—'} ·
+          Largest operator: {report.concentration.largestOperator ? `${who(report.concentration.largestOperator.key)} ${share(report.concentration.largestOperator.share)}` : '—'} ·
+          HHI across AVSs: {report.concentration.hhiAvs} / 10,000
+        </p>
+        <Totals title="AVS" rows={report.byAvs} testId="by-avs" />
+        <Totals title="Operator" rows={report.byOperator} testId="by-operator" />
+        {report.slashedBefore.length > 0 && (
+          <p className="warn-text small">Slashed before: {report.slashedBefore.map((row) => `${who(row.operator)} keeps ${formatPercent(Number(BigInt(row.maxMagnitude) * 1_000_000n / 10n ** 18n) / 1_000_000)} of its ${who(row.strategy)} stake`).join('; ')}.</p>
+        )}
+        {report.operatorErrors.map((item) => <p key={item.operator} className="error-text small">Operator {who(item.operator)} could not be read: {item.error}</p>)}
+      </section>
+
+      <section className="card" aria-labelledby="exposure-shared-title">
+        <h2 id="exposure-shared-title">Shared risk</h2>
+        <ExposureMatrix report={report} labels={labels} />
+        {report.disjointPairs.length > 0 && (
+          <p className="small" data-testid="disjoint">Share no operator: {report.disjointPairs.map(([a, b]) => `${labels.get(a)} + ${labels.get(b)}`).join('; ')}.</p>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="exposure-stress-title">
+        <h2 id="exposure-stress-title">Stress test</h2>
+        <p className="small">Worst cases (fully slashed): {report.worstCases.slice(0, 4).map((item) => `${item.kind} ${who(item.target)} ${ethWithUsd(item.loss, item.usdCents)}`).join('; ') || '—'}</p>
+        <StressPanel report={report} labels={labels} />
+      </section>
+    </div>
+  );
+}
+
+const share = (value: number | null) => (value === null ? '' : `(${formatPercent(value)} of the portfolio)`);
+
+function exposedTo(report: ExposureReport, id: string) {
+  const rows = report.exposures.filter((row) => row.positionId === id);
+  if (rows.length === 0) return <span className="muted">nothing slashable</span>;
+  return rows.map((row) => (
+    <div key={`${row.operator}-${row.avs}-${row.setId}-${row.strategy}`} title={`operator ${row.operator}\nAVS ${row.avs}\nstrategy ${row.strategy}`}>
+      {who(row.operator)} → AVS {who(row.avs)} #{row.setId}: {ethWithUsd(row.amount, row.usdCents)}
+      {row.pendingAmount !== null && <span className="muted"> (→ {ethWithUsd(row.pendingAmount, null)} at block {row.effectBlock})</span>}
+    </div>
+  ));
+}
+
+function Totals({ title, rows, testId }: { title: string; rows: ExposureReport['byAvs']; testId: string }) {
+  return (
+    <table className="table" data-testid={testId}>
+      <thead><tr><th>{title}</th><th className="num">Slashable</th><th className="num">Of portfolio</th></tr></thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}><td className="mono" title={row.key}>{row.key}</td><td className="num mono">{ethWithUsd(row.amount, row.usdCents)}</td><td className="num">{row.share === null ? '—' : formatPercent(row.share)}</td></tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
