@@ -4,6 +4,7 @@
  * allocations at the latest Ethereum snapshot. Amounts are ETH wei; USD from the snapshot's
  * ETH/USD rate. Stress scenarios are computed on request; saved ones live in Settings.
  */
+import { getAddress } from 'viem';
 import { z } from 'zod';
 import { concentration, disjointPairs, exposuresOf, sharedExposure, stressLoss, totalsBy, worstCases, WAD, type Exposure, type Stake } from '../../../shared/domain/exposure';
 import { usdOf, valuePosition } from '../../../shared/domain/position-valuation';
@@ -77,7 +78,7 @@ export function createExposureService(ctx: AppContext, portfolioService: Portfol
       const { exposures, positions, toUsd, portfolioUsd, snapshot } = g;
       const total = (kind: 'avs' | 'operator', key: string, amount: bigint) => {
         const cents = toUsd(amount);
-        return { kind, key, amount: amount.toString(), usdCents: cents?.toString() ?? null, share: cents !== null && portfolioUsd ? Number((cents * 1_000_000n) / portfolioUsd) / 1_000_000 : null };
+        return { kind, key: getAddress(key), amount: amount.toString(), usdCents: cents?.toString() ?? null, share: cents !== null && portfolioUsd ? Number((cents * 1_000_000n) / portfolioUsd) / 1_000_000 : null };
       };
       const totals = (kind: 'avs' | 'operator') => [...totalsBy(exposures, kind)].map(([key, amount]) => total(kind, key, amount)).sort((a, b) => (BigInt(b.amount) > BigInt(a.amount) ? 1 : -1));
       const ids = positions.map((position) => position.id);
@@ -102,7 +103,7 @@ export function createExposureService(ctx: AppContext, portfolioService: Portfol
           largestOperator: conc.largestOperator ? total('operator', conc.largestOperator.key, conc.largestOperator.amount) : null,
           hhiAvs: conc.hhiAvs,
         },
-        worstCases: worstCases(exposures).map((item) => ({ ...item, loss: item.loss.toString(), usdCents: toUsd(item.loss)?.toString() ?? null })),
+        worstCases: worstCases(exposures).map((item) => ({ ...item, target: getAddress(item.target), loss: item.loss.toString(), usdCents: toUsd(item.loss)?.toString() ?? null })),
         slashedBefore: ctx.repos.exposure
           .allocations(snapshot.id)
           .filter((row) => row.maxMagnitude < WAD)
