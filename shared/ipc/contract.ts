@@ -15,7 +15,7 @@ import {
   walletSchema,
 } from './schemas';
 import { windowDaysSchema, yieldReferenceSchema, yieldReportSchema, yieldSeriesSchema } from './yield-schemas';
-import { exposureReportSchema, scenarioSchema, stressResultSchema } from './exposure-schemas';
+import { exposureReportSchema, namesResultSchema, scenarioSchema, stressResultSchema } from './exposure-schemas';
 
 const walletId = z.number().int().positive();
 const label = z.string().max(1024).nullable().optional();
@@ -52,6 +52,7 @@ export const contract = {
   'exposure.get': { input: z.void(), output: exposureReportSchema },
   'exposure.stress': { input: scenarioSchema, output: stressResultSchema },
   'exposure.saveScenario': { input: scenarioSchema, output: z.array(scenarioSchema) },
+  'exposure.resolveNames': { input: z.void(), output: namesResultSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -81,6 +81,8 @@ export const exposureReportSchema = z.object({
   operatorErrors: z.array(z.object({ operator: z.string(), error: z.string() })),
   scan: z.object({ lastBlock: z.number().int(), scannedAt: z.number().int(), error: z.string().nullable() }).nullable(),
   scenarios: z.array(scenarioSchema),
+  /** Names from the operators' and AVSs' published metadata, where looked up. */
+  names: z.array(z.object({ kind: z.enum(['operator', 'avs']), address: z.string(), name: z.string() })),
 });
 export type ExposureReport = z.infer<typeof exposureReportSchema>;
 
@@ -91,3 +93,9 @@ export const stressResultSchema = z.object({
   totalUsdCents: intString.nullable(),
 });
 export type StressResult = z.infer<typeof stressResultSchema>;
+
+export const namesResultSchema = z.object({
+  resolved: z.number().int(),
+  failed: z.array(z.object({ address: z.string(), error: z.string() })),
+});
+export type NamesResult = z.infer<typeof namesResultSchema>;

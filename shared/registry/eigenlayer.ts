@@ -9,6 +9,8 @@ export const EIGENLAYER = {
   delegationManager: '0x39053D51B77DC0d36036Fc1fCc8Cb819df8Ef37A',
   eigenPodManager: '0x91E677b07F7AF907ec9a428aafA9fc14a0d3A338',
   allocationManager: '0x948a420b8CC1d6BFd0B6087C2E7c344a2CD0bc39',
+  /** Legacy AVS registry; still where pre-slashing AVSs published their metadata URI. */
+  avsDirectory: '0x135DDa560e946695d6f155dACaFC6f1F25C1F5AF',
   /** Not a contract: the marker EigenLayer uses for beacon-chain ETH shares (same README). */
   beaconChainEthStrategy: '0xbeaC0eeEeeeeEEeEeEEEEeeEEeEeeeEeeEEBEaC0',
 } as const;

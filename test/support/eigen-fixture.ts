@@ -86,3 +86,12 @@ export async function installLrtStakerLists(node: AnvilNode, renzo: { contract: 
   await setCode(node, kelp.contract, 'MockKelpDepositPool');
   await sendTx(node, kelp.contract, compiled('MockKelpDepositPool').abi, 'setNodeDelegatorQueue', [kelp.stakers]);
 }
+
+/** Emits OperatorMetadataURIUpdated / AVSMetadataURIUpdated from the real contracts' addresses. */
+export async function publishOperatorMetadata(node: AnvilNode, operator: Address, uri: string): Promise<void> {
+  await sendTx(node, EIGENLAYER.delegationManager, compiled('MockDelegationManager').abi, 'updateOperatorMetadataURI', [operator, uri]);
+}
+
+export async function publishAvsMetadata(node: AnvilNode, avs: Address, uri: string): Promise<void> {
+  await sendTx(node, EIGENLAYER.allocationManager, compiled('MockAllocationManager').abi, 'updateAVSMetadataURI', [avs, uri]);
+}

@@ -24,6 +24,8 @@ export interface ContextOptions extends OpenOptions {
   evmClientOptions?: EvmClientOptions;
   /** Price API base URL for this process only (CLI --price-api, tests). */
   priceApiOverride?: string;
+  /** Tests only: let operator/AVS metadata come from http:// loopback servers (production is https only). */
+  allowHttpMetadata?: boolean;
   now?: () => number;
 }
 
@@ -36,6 +38,7 @@ export function createContext(options: ContextOptions) {
     rpcOverrides: options.rpcOverrides ?? {},
     evmClientOptions: options.evmClientOptions ?? {},
     priceApiOverride: options.priceApiOverride ?? null,
+    allowHttpMetadata: options.allowHttpMetadata ?? false,
     now: options.now ?? (() => Date.now()),
     events: createEventBus(),
     repos: {

@@ -10,13 +10,18 @@ import { concentration, disjointPairs, exposuresOf, sharedExposure, stressLoss, 
 import { usdOf, valuePosition } from '../../../shared/domain/position-valuation';
 import { convert } from '../../../shared/domain/valuation';
 import { AppFailure } from '../../../shared/result';
-import { scenarioSchema, type ExposedPosition, type ExposureReport, type ScenarioDto, type StressResult } from '../../../shared/ipc/exposure-schemas';
+import { scenarioSchema, type ExposedPosition, type ExposureReport, type NamesResult, type ScenarioDto, type StressResult } from '../../../shared/ipc/exposure-schemas';
 import type { EigenPosition, Portfolio } from '../../../shared/ipc/schemas';
 import { EIGENLAYER } from '../../../shared/registry/eigenlayer';
 import type { AppContext } from './context';
 import { findToken, rateBook } from './portfolio-valuation';
 import type { PortfolioService } from './portfolio.service';
 import { lookThroughStakes } from './look-through';
+import type { SettingsService } from './settings.service';
+import { createEvmClient } from '../chain/evm/client';
+import { describeRpcError } from '../chain/evm/errors';
+import { readMetadataUris } from '../chain/evm/metadata-uris';
+import { fetchMetadataName } from '../chain/metadata/fetch-name';
 
 const SCENARIOS_KEY = 'exposure.scenarios';
 const MAX_SCENARIOS = 50;
@@ -30,7 +35,7 @@ interface Graph {
   snapshot: { id: number; blockNumber: string; blockTime: number };
 }
 
-export function createExposureService(ctx: AppContext, portfolioService: PortfolioService) {
+export function createExposureService(ctx: AppContext, portfolioService: PortfolioService, settings: SettingsService) {
   const savedScenarios = (): ScenarioDto[] => {
     const parsed = z.array(scenarioSchema).safeParse(ctx.repos.settings.get(SCENARIOS_KEY));
     return parsed.success ? parsed.data : [];
@@ -71,7 +76,8 @@ export function createExposureService(ctx: AppContext, portfolioService: Portfol
     get(): ExposureReport {
       const g = graph();
       const scan = ctx.repos.exposure.lastScan();
-      const base = { scan, scenarios: savedScenarios(), alerts: alerts(ctx) };
+      const names = ctx.repos.exposure.names().flatMap((entry) => (entry.name ? [{ kind: entry.kind, address: entry.address, name: entry.name }] : []));
+      const base = { scan, scenarios: savedScenarios(), alerts: alerts(ctx), names };
       if (!g) {
         return { ...base, asOf: null, positions: [], exposures: [], byAvs: [], byOperator: [], matrix: { ids: [], shared: [] }, disjointPairs: [], concentration: { largestAvs: null, largestOperator: null, hhiAvs: 0 }, worstCases: [], slashedBefore: [], operatorErrors: [] };
       }
@@ -124,6 +130,49 @@ export function createExposureService(ctx: AppContext, portfolioService: Portfol
         total: total.toString(),
         totalUsdCents: g.toUsd(total)?.toString() ?? null,
       };
+    },
+
+    /**
+     * Names for the graph's operators and AVSs: the latest metadata URI events since the last
+     * lookup (the first one scans from genesis, splitting ranges the RPC refuses), then each
+     * new URI's JSON. On request only: on a strict public RPC the first scan is long.
+     */
+    async resolveNames(): Promise<NamesResult> {
+      const g = graph();
+      if (!g) throw new AppFailure('NOT_FOUND', 'No Ethereum snapshot yet: refresh first');
+      const operators = [...new Set(g.exposures.map((row) => getAddress(row.operator)))];
+      const avss = [...new Set(g.exposures.map((row) => getAddress(row.avs)))];
+      const evm = createEvmClient('ethereum', settings.rpcUrls('ethereum'), ctx.evmClientOptions);
+      const head = BigInt(g.snapshot.blockNumber);
+      const known = ctx.repos.exposure.names();
+      const scannedTo = ctx.repos.exposure.metadataScannedTo();
+      // An address never looked up needs the whole history; otherwise only blocks since the last scan.
+      const wanted = [...operators.map((address) => ({ kind: 'operator' as const, address })), ...avss.map((address) => ({ kind: 'avs' as const, address }))];
+      const unseen = wanted.some((item) => !known.some((entry) => entry.kind === item.kind && entry.address === item.address));
+      const from = scannedTo === null || unseen ? 0n : BigInt(scannedTo) + 1n;
+      let uris: Awaited<ReturnType<typeof readMetadataUris>> = [];
+      try {
+        if (from <= head) uris = await readMetadataUris(evm, operators, avss, from, head);
+      } catch (cause) {
+        throw new AppFailure('NETWORK', `Metadata events could not be read: ${describeRpcError(cause)}`);
+      }
+      for (const item of wanted) {
+        const seen = known.some((entry) => entry.kind === item.kind && entry.address === item.address) || uris.some((uri) => uri.kind === item.kind && uri.address === item.address);
+        if (!seen) ctx.repos.exposure.saveName({ ...item, uri: '', uriBlock: 0, name: null, error: 'no metadata URI published' }, ctx.now());
+      }
+      const failed: NamesResult['failed'] = [];
+      let resolved = 0;
+      for (const uri of uris) {
+        const previous = known.find((entry) => entry.kind === uri.kind && entry.address === uri.address);
+        if (previous && previous.uri === uri.uri && previous.name) continue;
+        const result = await fetchMetadataName(uri.uri, { allowHttp: ctx.allowHttpMetadata });
+        ctx.repos.exposure.saveName({ kind: uri.kind, address: uri.address, uri: uri.uri, uriBlock: Number(uri.blockNumber), name: result.ok ? result.name : null, error: result.ok ? null : result.error }, ctx.now());
+        if (result.ok) resolved += 1;
+        else failed.push({ address: uri.address, error: result.error });
+      }
+      ctx.repos.exposure.saveMetadataScan(head, ctx.now());
+      ctx.events.emit('data.changed', { what: 'portfolio' });
+      return { resolved, failed };
     },
 
     saveScenario(scenario: ScenarioDto): ScenarioDto[] {

@@ -20,7 +20,7 @@ export function createServices(ctx: AppContext) {
     refresh: createRefreshService(ctx, settings),
     portfolio,
     yield: createYieldService(ctx, portfolio, () => settings.get().yieldReference),
-    exposure: createExposureService(ctx, portfolio),
+    exposure: createExposureService(ctx, portfolio, settings),
     info: (): AppInfo => ({ mode: ctx.mode, version: APP_VERSION, dataDir: ctx.dataDir, schemaVersion: ctx.schemaVersion() }),
   };
 }

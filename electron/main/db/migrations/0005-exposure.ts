@@ -64,6 +64,17 @@ export const migration0005: Migration = {
       withdrawable_underlying TEXT NOT NULL CHECK (withdrawable_underlying GLOB '[0-9]*'),
       PRIMARY KEY (snapshot_id, protocol, staker, strategy)
     );
+    CREATE TABLE entity_names (
+      kind TEXT NOT NULL CHECK (kind IN ('operator', 'avs')),
+      address TEXT NOT NULL,
+      uri TEXT NOT NULL,
+      uri_block INTEGER NOT NULL,
+      name TEXT,
+      error TEXT,
+      fetched_at INTEGER NOT NULL,
+      PRIMARY KEY (kind, address),
+      CHECK ((name IS NULL) <> (error IS NULL))
+    );
     CREATE TABLE event_scans (
       chain TEXT PRIMARY KEY,
       last_block INTEGER NOT NULL,

@@ -7,6 +7,15 @@ export interface StoredEvent extends SlashingEvent {
   seenAt: number;
 }
 
+export interface EntityName {
+  kind: 'operator' | 'avs';
+  address: string;
+  uri: string;
+  uriBlock: number;
+  name: string | null;
+  error: string | null;
+}
+
 export interface LrtRead {
   protocol: string;
   totalSupply: bigint | null;
@@ -72,7 +81,22 @@ export function createExposureRepo(db: Database.Database) {
      FROM lrt_stakes WHERE snapshot_id = ? ORDER BY protocol, staker, strategy`,
   );
 
+  const upsertName = db.prepare(
+    `INSERT OR REPLACE INTO entity_names (kind, address, uri, uri_block, name, error, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const selectNames = db.prepare<[], EntityName>('SELECT kind, address, uri, uri_block AS uriBlock, name, error FROM entity_names');
+  const selectNamedScan = db.prepare<[string], { lastBlock: number }>('SELECT last_block AS lastBlock FROM event_scans WHERE chain = ?');
+  const upsertNamedScan = db.prepare(
+    `INSERT INTO event_scans (chain, last_block, scanned_at, error) VALUES (?, ?, ?, NULL)
+     ON CONFLICT (chain) DO UPDATE SET last_block = excluded.last_block, scanned_at = excluded.scanned_at, error = NULL`,
+  );
+
   return {
+    names: (): EntityName[] => selectNames.all(),
+    saveName: (entry: EntityName, at: number): void => void upsertName.run(entry.kind, entry.address, entry.uri, entry.uriBlock, entry.name, entry.error, at),
+    /** Metadata events are scanned separately from slashing events, under their own key. */
+    metadataScannedTo: (): number | null => selectNamedScan.get('ethereum:metadata')?.lastBlock ?? null,
+    saveMetadataScan: (lastBlock: bigint, at: number): void => void upsertNamedScan.run('ethereum:metadata', Number(lastBlock), at),
     insertLrt: (snapshotId: number, reads: readonly LrtRead[], stakes: readonly LrtStake[]): void => {
       for (const read of reads) insertLrtRead.run(snapshotId, read.protocol, read.totalSupply?.toString() ?? null, read.stakers, read.error);
       for (const stake of stakes) {
