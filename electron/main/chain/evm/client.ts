@@ -6,6 +6,7 @@
 import { createPublicClient, fallback, http, type PublicClient } from 'viem';
 import { arbitrum, base, mainnet } from 'viem/chains';
 import { CHAINS, type ChainId } from '../../../../shared/registry/chains';
+import type { ContractCall } from './multicall';
 
 const VIEM_CHAINS = { ethereum: mainnet, arbitrum, base } as const;
 
@@ -20,12 +21,15 @@ export interface EvmClientOptions {
   batchSize?: number;
   retryCount?: number;
   timeoutMs?: number;
+  /** Benchmarks only: sees every contract call a multicall makes (to replay them one by one). */
+  onMulticall?: (calls: readonly ContractCall[], blockNumber: bigint) => void;
 }
 
 export interface EvmClient {
   chain: ChainId;
   client: PublicClient;
   stats: RequestStats;
+  onMulticall?: EvmClientOptions['onMulticall'];
 }
 
 export function createEvmClient(chain: ChainId, urls: readonly string[], options: EvmClientOptions = {}): EvmClient {
@@ -52,5 +56,5 @@ export function createEvmClient(chain: ChainId, urls: readonly string[], options
     // Multicall batching is done explicitly in balances.ts, chunk by chunk.
     batch: { multicall: false },
   });
-  return { chain, client: client as PublicClient, stats };
+  return { chain, client: client as PublicClient, stats, onMulticall: options.onMulticall };
 }

@@ -27,6 +27,7 @@ export interface MulticallOptions {
 
 export async function multicall(evm: EvmClient, calls: readonly ContractCall[], options: MulticallOptions): Promise<CallResult[]> {
   const { blockNumber, callsPerChunk = 300, onProgress } = options;
+  evm.onMulticall?.(calls, blockNumber);
   const encoded = calls.map((call) => ({
     target: call.address,
     allowFailure: true,
