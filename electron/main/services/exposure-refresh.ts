@@ -10,7 +10,7 @@ import { describeRpcError } from '../chain/evm/errors';
 import { readSlashingEvents, type SlashingEvent } from '../chain/evm/slashing-events';
 import { readEigenLayer } from '../chain/evm/eigenlayer';
 import type { PinnedBlock } from '../chain/evm/balances';
-import { discoverLrtStakers, type ProtocolStakers } from '../chain/evm/lrt-stakers';
+import { readStakerLists, resolveStakers, type ProtocolStakers, type StakerLists } from '../chain/evm/lrt-stakers';
 import type { LrtRead, LrtStake } from '../db/repos/exposure.repo';
 import { LRT_PROTOCOLS, type LrtProtocol } from '../../../shared/registry/lrt-protocols';
 import { EIGENLAYER } from '../../../shared/registry/eigenlayer';
@@ -30,9 +30,16 @@ export interface ExposureReads {
  * `heldSymbols`: the LRT symbols some wallet holds (any chain); only their protocols are
  * looked through, so a portfolio without LRTs costs no extra reads.
  */
-export async function readExposureInputs(ctx: AppContext, evm: EvmClient, block: PinnedBlock, walletOperators: readonly `0x${string}`[], heldSymbols: ReadonlySet<string>): Promise<ExposureReads> {
+export async function readExposureInputs(
+  ctx: AppContext,
+  evm: EvmClient,
+  block: PinnedBlock,
+  walletOperators: readonly `0x${string}`[],
+  heldSymbols: ReadonlySet<string>,
+  lists: StakerLists | string,
+): Promise<ExposureReads> {
   const blockNumber = block.number;
-  const lrt = await readLrtStakes(evm, block, LRT_PROTOCOLS.filter((protocol) => protocol.symbols.some((symbol) => heldSymbols.has(symbol))));
+  const lrt = await readLrtStakes(evm, block, lists, (protocol) => protocol.symbols.some((symbol) => heldSymbols.has(symbol)));
   const operators = [...new Set([...walletOperators, ...lrt.stakes.flatMap((stake) => (stake.operator ? [stake.operator as `0x${string}`] : []))])];
   const allocations = await readAllocations(evm, blockNumber, operators).catch((cause: unknown) => ({
     allocations: [],
@@ -71,11 +78,18 @@ export interface LrtStakeReads {
  * the staker lists, then the same EigenLayer reads as for a wallet. Queued withdrawals are
  * left out (see docs/exposure.md). Never throws: a failure is the protocol's error.
  */
-export async function readLrtStakes(evm: EvmClient, block: PinnedBlock, protocols: readonly LrtProtocol[]): Promise<LrtStakeReads> {
+/** Round one of the staker lists for every registry protocol; never throws (the error is returned). */
+export async function readAllStakerLists(evm: EvmClient, block: PinnedBlock): Promise<StakerLists | string> {
+  return readStakerLists(evm, block.number, LRT_PROTOCOLS).catch((cause: unknown) => describeRpcError(cause));
+}
+
+export async function readLrtStakes(evm: EvmClient, block: PinnedBlock, lists: StakerLists | string, wanted: (protocol: LrtProtocol) => boolean): Promise<LrtStakeReads> {
+  const protocols = LRT_PROTOCOLS.filter(wanted);
   if (protocols.length === 0) return { reads: [], stakes: [] };
   let discovered: ProtocolStakers[];
   try {
-    discovered = await discoverLrtStakers(evm, block.number, protocols);
+    if (typeof lists === 'string') throw new Error(lists);
+    discovered = await resolveStakers(evm, block.number, lists, wanted);
   } catch (cause) {
     const error = describeRpcError(cause);
     return { reads: protocols.map((item) => ({ protocol: item.protocol, totalSupply: null, stakers: 0, error })), stakes: [] };

@@ -15,7 +15,7 @@ import { readEigenLayer } from '../chain/evm/eigenlayer';
 import { planNavRates, planRates, readPlanned } from '../chain/evm/rates';
 import { planRewardClaims } from '../chain/evm/rewards';
 import { readRateHistory } from './rate-history';
-import { readExposureInputs, storeExposureInputs } from './exposure-refresh';
+import { readAllStakerLists, readExposureInputs, storeExposureInputs } from './exposure-refresh';
 import { readApiMarkets } from '../chain/prices/api-markets';
 import { EVM_TOKENS } from '../../../shared/registry/evm-tokens';
 import { USD_FEEDS } from '../../../shared/registry/price-feeds';
@@ -41,7 +41,7 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
       // Native EigenLayer lives on Ethereum only. Started in the same tick as the balances, so
       // its first round shares their HTTP batch; both read the same pinned block.
       const onEthereum = chain === 'ethereum';
-      const [reads, eigenReads, rates, apiMarkets] = await Promise.all([
+      const [reads, eigenReads, rates, apiMarkets, stakerLists] = await Promise.all([
         readBalances(evm, block, wallets, tokens, (done, total) => ctx.events.emit('refresh.progress', { chain, phase: 'calls', done, total })),
         onEthereum ? readEigenLayer(evm, block, wallets) : Promise.resolve([]),
         // Rates for every chain's tokens are read on Ethereum: bridged LRTs use the mainnet rate.
@@ -51,6 +51,8 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
           : Promise.resolve([]),
         // Market prices of tokens without an on-chain market feed; never fails the chain.
         onEthereum ? readApiMarkets(EVM_TOKENS, settings.priceApiBase()) : Promise.resolve([]),
+        // The LRT protocols' staker lists, for the exposure look-through; never fails the chain.
+        onEthereum ? readAllStakerLists(evm, block) : Promise.resolve('not Ethereum'),
       ]);
       const eigen = toStoredEigenRows(eigenReads);
       // The operators the wallets delegate to: their allocations are what can slash them.
@@ -59,7 +61,7 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
         ...reads.filter((read) => read.token && read.rawAmount !== null && read.rawAmount > 0n).map((read) => read.token!.symbol),
         ...ctx.repos.snapshots.latestPositions().filter((position) => position.rawAmount !== null && position.rawAmount !== '0').map((position) => position.symbol),
       ]);
-      const exposure = onEthereum ? await readExposureInputs(ctx, evm, block, operators, held) : null;
+      const exposure = onEthereum ? await readExposureInputs(ctx, evm, block, operators, held, stakerLists) : null;
       ctx.transaction(() => {
         const snapshotId = ctx.repos.snapshots.write({
           chain,

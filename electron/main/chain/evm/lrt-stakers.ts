@@ -1,8 +1,8 @@
 /**
  * Each LRT protocol's EigenLayer stakers (registry: shared/registry/lrt-protocols.ts) and
  * its backing token's total supply, at the snapshot block: one multicall for the lists
- * (or their lengths / names) and supplies, one more for indexed or named lists. A protocol
- * whose read fails keeps its error; the others go on.
+ * (or their lengths / names) and supplies, one more for indexed or named lists of the
+ * protocols the wallets hold. A protocol whose read fails keeps its error; the others go on.
  */
 import { erc20Abi, getAddress, parseAbi, zeroAddress, type Abi } from 'viem';
 import type { LrtProtocol } from '../../../../shared/registry/lrt-protocols';
@@ -36,7 +36,18 @@ function listCall(protocol: LrtProtocol): ContractCall | null {
   return null;
 }
 
-export async function discoverLrtStakers(evm: EvmClient, blockNumber: bigint, protocols: readonly LrtProtocol[]): Promise<ProtocolStakers[]> {
+/** What the first round found: per protocol, its stakers, or the keys to resolve them by, or an error. */
+export interface StakerLists {
+  protocols: readonly LrtProtocol[];
+  results: ProtocolStakers[];
+  pending: { index: number; calls: ContractCall[] }[];
+}
+
+/**
+ * Round one, for every registry protocol (cheap, and started with the balances so it shares
+ * their HTTP batch): the lists, or their lengths or names, and the backing supplies.
+ */
+export async function readStakerLists(evm: EvmClient, blockNumber: bigint, protocols: readonly LrtProtocol[]): Promise<StakerLists> {
   const firstCalls = protocols.map((protocol) => ({
     list: listCall(protocol),
     // ERC-20 totalSupply() (EIP-20), from viem's standard ERC-20 ABI.
@@ -44,7 +55,7 @@ export async function discoverLrtStakers(evm: EvmClient, blockNumber: bigint, pr
   }));
   const first = await multicall(evm, firstCalls.flatMap(({ list, supply }) => (list ? [list, supply] : [supply])), { blockNumber });
   let cursor = 0;
-  const pending: { result: ProtocolStakers; calls: ContractCall[] }[] = [];
+  const pending: StakerLists['pending'] = [];
   const results = protocols.map((protocol, index): ProtocolStakers => {
     const list = firstCalls[index]!.list ? first[cursor++]! : null;
     const supply = first[cursor++]!;
@@ -57,16 +68,24 @@ export async function discoverLrtStakers(evm: EvmClient, blockNumber: bigint, pr
     else {
       const keys = discovery.type === 'indexed' ? Array.from({ length: Number(list!.value as bigint) }, (_, item) => BigInt(item)) : [...new Set(list!.value as `0x${string}`[])];
       if (keys.length > MAX_STAKERS) result.error = `staker count ${keys.length} is over ${MAX_STAKERS}`;
-      else pending.push({ result, calls: keys.map((key) => viewCall(discovery.contract, discovery.itemSignature, [key])) });
+      else pending.push({ index, calls: keys.map((key) => viewCall(discovery.contract, discovery.itemSignature, [key])) });
     }
     return result;
   });
+  return { protocols, results, pending };
+}
 
+/** Round two, only for the protocols asked for: indexed and named lists resolved to addresses. */
+export async function resolveStakers(evm: EvmClient, blockNumber: bigint, lists: StakerLists, wanted: (protocol: LrtProtocol) => boolean): Promise<ProtocolStakers[]> {
+  const keep = lists.protocols.map(wanted);
+  const results = lists.results.map((result) => ({ ...result, stakers: [...result.stakers] }));
+  const pending = lists.pending.filter((item) => keep[item.index]);
   const calls = pending.flatMap((item) => item.calls);
   if (calls.length > 0) {
     const items = await multicall(evm, calls, { blockNumber });
     let at = 0;
-    for (const { result, calls: own } of pending) {
+    for (const { index, calls: own } of pending) {
+      const result = results[index]!;
       for (let n = 0; n < own.length; n += 1) {
         const item = items[at++]!;
         if (!item.ok) result.error ??= `staker read: ${item.error}`;
@@ -74,5 +93,5 @@ export async function discoverLrtStakers(evm: EvmClient, blockNumber: bigint, pr
       }
     }
   }
-  return results.map((result) => ({ ...result, stakers: result.error ? [] : [...new Set(result.stakers)] }));
+  return results.filter((_, index) => keep[index]).map((result) => ({ ...result, stakers: result.error ? [] : [...new Set(result.stakers)] }));
 }

@@ -26,6 +26,7 @@ export function ExposurePage() {
     await useExposureStore.getState().load();
   };
   const slashings = report.alerts.filter((alert) => alert.kind === 'slashed');
+  const changes = report.alerts.filter((alert) => alert.kind === 'allocation').slice(0, 20);
 
   return (
     <div className="page">
@@ -38,6 +39,19 @@ export function ExposurePage() {
           Operator {who(alert.operator, names)} was slashed by AVS {who(alert.avs, names)} (set {alert.setId}) at block {alert.blockNumber}: {alert.amounts.map((wad) => formatPercent(Number(BigInt(wad) * 1_000_000n / 10n ** 18n) / 1_000_000)).join(', ')} of its allocated stake{alert.description ? ` — ${alert.description}` : ''}.
         </p>
       ))}
+
+      {changes.length > 0 && (
+        <details className="card" data-testid="allocation-changes">
+          <summary>{changes.length} allocation change(s) by your operators since scanning began</summary>
+          <ul className="small">
+            {changes.map((alert) => (
+              <li key={`${alert.blockNumber}-${alert.transactionHash}-${alert.strategies[0]}`}>
+                block {alert.blockNumber}: {who(alert.operator, names)} → AVS {who(alert.avs, names)} #{alert.setId}, strategy {who(alert.strategies[0] ?? '')} magnitude {formatPercent(Number(BigInt(alert.amounts[0] ?? '0') * 1_000_000n / 10n ** 18n) / 1_000_000)}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
 
       <section className="card" aria-labelledby="exposure-positions-title">
         <h2 id="exposure-positions-title">Positions</h2>
