@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { nav } from './helpers';
 import { makeTempDir } from '../support/temp-app';
 import { rpcOverrides, startEvmChains, stopEvmChains, type EvmNodes } from '../support/evm-chains';
 import { installAggregator, setAggregatorRound, setNativeBalance, setTokenBalance, setView } from '../support/evm-fixture';
@@ -62,7 +63,6 @@ test.afterAll(async () => {
 });
 
 const flat = (urls: Record<string, string[]>) => Object.fromEntries(Object.entries(urls).map(([chain, list]) => [chain, list[0]!]));
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
 test('add wallets, import a CSV, refresh against anvil, and read it all back offline', async ({ page }) => {

@@ -5,7 +5,8 @@
  * inputs (the integration test checks every amount; here the page must show them).
  */
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { addWalletAndRefresh, nav } from './helpers';
 import { makeTempDir } from '../support/temp-app';
 import { rpcOverrides, startEvmChains, stopEvmChains, type EvmNodes } from '../support/evm-chains';
 import { AVS1, installExposureScenario, USER } from '../support/exposure-fixture';
@@ -30,16 +31,9 @@ test.afterAll(async () => {
   await stopEvmChains(nodes);
 });
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
 
 test('the Exposure page shows who can slash each position, the shared risk, and a stress scenario', async ({ page }) => {
-  await page.goto(server!.launchUrl);
-  await nav(page, 'Wallets');
-  await page.getByLabel('Address or ENS name').fill(USER);
-  await page.getByRole('button', { name: 'Add wallet' }).click();
-  await nav(page, 'Portfolio');
-  await page.getByRole('button', { name: 'Refresh' }).click();
-  await expect(page.getByTestId('progress-ethereum')).toContainText('done');
+  await addWalletAndRefresh(page, server!.launchUrl, USER);
 
   await nav(page, 'Exposure');
   await expect(page.getByTestId('slashing-alert')).toContainText('10.00 % of its allocated stake — missed attestations');

@@ -4,7 +4,8 @@
  * portfolio, checked against the closed form computed here from the rates and block times.
  */
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { addWalletAndRefresh, nav } from './helpers';
 import { makeTempDir } from '../support/temp-app';
 import { rpcOverrides, startEvmChains, stopEvmChains, type EvmNodes } from '../support/evm-chains';
 import { allBlockTimes, increaseTime, installAggregator, setAggregatorRound, setTokenBalance, setView } from '../support/evm-fixture';
@@ -55,17 +56,10 @@ test.afterAll(async () => {
   await stopEvmChains(nodes);
 });
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
 const percent = (fraction: number, signed = false) => `${fraction < 0 ? '−' : signed && fraction > 0 ? '+' : ''}${Math.abs(fraction * 100).toFixed(2)} %`;
 
 test('the Yield page shows base, premium and blended yield per position and for the portfolio', async ({ page }) => {
-  await page.goto(server!.launchUrl);
-  await nav(page, 'Wallets');
-  await page.getByLabel('Address or ENS name').fill(MAIN);
-  await page.getByRole('button', { name: 'Add wallet' }).click();
-  await nav(page, 'Portfolio');
-  await page.getByRole('button', { name: 'Refresh' }).click();
-  await expect(page.getByTestId('progress-ethereum')).toContainText('done');
+  await addWalletAndRefresh(page, server!.launchUrl, MAIN);
 
   // The refresh pinned the newest block; the 30-day window starts in the state of the last
   // block at or before head − 30 days, i.e. the block that set the "then" rates.
