@@ -127,8 +127,8 @@ export interface Level {
 }
 
 /**
- * Support and resistance from swing pivots: pivot highs and lows are found with `strength`
- * candles on each side, clustered greedily by price (a pivot joins the level whose mean is
+ * Support and resistance from swing pivots: a pivot high is above the `strength` candles
+ * before it and not below the `strength` after it (a flat top counts once), lows likewise; clustered greedily by price (a pivot joins the level whose mean is
  * within `tolerance` of it, else starts one), and ranked by touches, then recency. A level
  * below the last close is support, above it resistance.
  */
@@ -137,10 +137,12 @@ export function supportResistance(candles: readonly Candle[], options: LevelOpti
   checkPeriod(strength);
   const pivots: { price: number; time: number }[] = [];
   for (let i = strength; i < candles.length - strength; i += 1) {
-    const around = candles.slice(i - strength, i + strength + 1);
+    const left = candles.slice(i - strength, i);
+    const right = candles.slice(i + 1, i + strength + 1);
     const candle = candles[i]!;
-    if (around.every((other) => other.high <= candle.high) && around.filter((other) => other.high === candle.high).length === 1) pivots.push({ price: candle.high, time: candle.time });
-    if (around.every((other) => other.low >= candle.low) && around.filter((other) => other.low === candle.low).length === 1) pivots.push({ price: candle.low, time: candle.time });
+    // Strictly beyond the left side, at least equal to the right: a flat top counts once, at its first candle.
+    if (left.every((other) => other.high < candle.high) && right.every((other) => other.high <= candle.high)) pivots.push({ price: candle.high, time: candle.time });
+    if (left.every((other) => other.low > candle.low) && right.every((other) => other.low >= candle.low)) pivots.push({ price: candle.low, time: candle.time });
   }
   const clusters: { sum: number; count: number; lastTime: number }[] = [];
   for (const pivot of pivots.sort((a, b) => a.price - b.price)) {

@@ -12,6 +12,7 @@ import { createEigenRepo } from '../db/repos/eigen.repo';
 import { createRatesRepo } from '../db/repos/rates.repo';
 import { createHistoryRepo } from '../db/repos/history.repo';
 import { createExposureRepo } from '../db/repos/exposure.repo';
+import { createCandlesRepo } from '../db/repos/candles.repo';
 import { createEventBus } from './event-bus';
 import type { ChainId } from '../../../shared/registry/chains';
 import type { EvmClientOptions } from '../chain/evm/client';
@@ -24,6 +25,8 @@ export interface ContextOptions extends OpenOptions {
   evmClientOptions?: EvmClientOptions;
   /** Price API base URL for this process only (CLI --price-api, tests). */
   priceApiOverride?: string;
+  /** Candle API base URL for this process only (tests: a loopback server). */
+  candlesApiOverride?: string;
   /** Tests only: let operator/AVS metadata come from http:// loopback servers (production is https only). */
   allowHttpMetadata?: boolean;
   now?: () => number;
@@ -39,6 +42,7 @@ export function createContext(options: ContextOptions) {
     evmClientOptions: options.evmClientOptions ?? {},
     priceApiOverride: options.priceApiOverride ?? null,
     allowHttpMetadata: options.allowHttpMetadata ?? false,
+    candlesApiOverride: options.candlesApiOverride ?? null,
     now: options.now ?? (() => Date.now()),
     events: createEventBus(),
     repos: {
@@ -49,6 +53,7 @@ export function createContext(options: ContextOptions) {
       rates: createRatesRepo(db),
       history: createHistoryRepo(db),
       exposure: createExposureRepo(db),
+      candles: createCandlesRepo(db),
     },
     /** Runs repo writes as one SQLite transaction (nested repo transactions become savepoints). */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),

@@ -7,6 +7,7 @@ import { createSettingsService } from './settings.service';
 import { createWalletsService } from './wallets.service';
 import { createYieldService } from './yield.service';
 import { createExposureService } from './exposure.service';
+import { createCandlesService } from './candles.service';
 
 export const APP_VERSION = '0.1.0';
 
@@ -21,6 +22,7 @@ export function createServices(ctx: AppContext) {
     portfolio,
     yield: createYieldService(ctx, portfolio, () => settings.get().yieldReference),
     exposure: createExposureService(ctx, portfolio, settings),
+    candles: createCandlesService(ctx),
     info: (): AppInfo => ({ mode: ctx.mode, version: APP_VERSION, dataDir: ctx.dataDir, schemaVersion: ctx.schemaVersion() }),
   };
 }

@@ -4,6 +4,7 @@ import { migration0002 } from './0002-eigenlayer';
 import { migration0003 } from './0003-rates';
 import { migration0004 } from './0004-yield-history';
 import { migration0005 } from './0005-exposure';
+import { migration0006 } from './0006-candles';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];

@@ -1,0 +1,69 @@
+/**
+ * Candles for the Charts page: cached in SQLite, a refresh fetches only what is missing
+ * after the newest cached candle (closed candles only), and every read works offline from
+ * the cache. Indicators are computed from the cached candles with shared/domain/indicators.ts.
+ * A failed fetch writes nothing and says why.
+ */
+import { ema, rsi, sma, supportResistance, volumeSpikes, type Candle } from '../../../shared/domain/indicators';
+import { CANDLE_INTERVALS, DEFAULT_BINANCE_BASE, MARKETS, type CandleInterval } from '../../../shared/registry/markets';
+import { AppFailure } from '../../../shared/result';
+import { fetchKlines } from '../chain/prices/binance-klines';
+import type { AppContext } from './context';
+
+export const CANDLE_SOURCE = 'binance';
+/** How far back the first fetch of a market goes, in candles. */
+export const FIRST_FETCH_CANDLES: Record<CandleInterval, number> = { '1h': 2_160, '4h': 1_080, '1d': 1_000, '1w': 520 };
+
+export function createCandlesService(ctx: AppContext) {
+  const keyOf = (marketId: string, interval: CandleInterval) => {
+    const market = MARKETS.find((item) => item.id === marketId);
+    if (!market) throw new AppFailure('INVALID_INPUT', `Unknown market ${marketId}`);
+    return { market, key: { source: CANDLE_SOURCE, market: market.id, interval } };
+  };
+
+  return {
+    async refresh(marketId: string, interval: CandleInterval): Promise<{ added: number; requests: number }> {
+      const { market, key } = keyOf(marketId, interval);
+      const step = CANDLE_INTERVALS[interval];
+      const now = Math.floor(ctx.now() / 1000);
+      const last = ctx.repos.candles.lastOpenTime(key);
+      const from = last !== null ? last + step : now - FIRST_FETCH_CANDLES[interval] * step;
+      const stats = { requests: 0 };
+      try {
+        const klines = (await fetchKlines(ctx.candlesApiOverride ?? DEFAULT_BINANCE_BASE, market.binance, interval, step, from, now, stats)).filter((kline) => kline.closeTime < now);
+        ctx.repos.candles.insertAll(key, klines);
+        ctx.repos.candles.recordFetch(key, ctx.now(), klines.length, null);
+        return { added: klines.length, requests: stats.requests };
+      } catch (cause) {
+        const message = cause instanceof Error ? cause.message : String(cause);
+        ctx.repos.candles.recordFetch(key, ctx.now(), 0, message);
+        throw new AppFailure('NETWORK', message);
+      }
+    },
+
+    get(marketId: string, interval: CandleInterval, limit = 500) {
+      const { market, key } = keyOf(marketId, interval);
+      const stored = ctx.repos.candles.latest(key, limit);
+      const candles: Candle[] = stored.map((row) => ({ time: row.time, open: Number(row.open), high: Number(row.high), low: Number(row.low), close: Number(row.close), volume: Number(row.volume) }));
+      const closes = candles.map((candle) => candle.close);
+      const step = CANDLE_INTERVALS[interval];
+      const gaps = candles.slice(1).flatMap((candle, index) => (candle.time - candles[index]!.time > step && interval !== '1w' ? [{ from: candles[index]!.time + step, to: candle.time - step }] : []));
+      return {
+        market: market.id,
+        label: market.label,
+        interval,
+        source: `${CANDLE_SOURCE} klines ${market.binance}`,
+        candles: stored,
+        sma20: sma(closes, 20),
+        ema50: ema(closes, 50),
+        rsi14: rsi(closes, 14),
+        spikes: volumeSpikes(candles, { window: 20, k: 2 }),
+        levels: supportResistance(candles, { strength: 3, tolerance: 0.01, limit: 6 }),
+        gaps,
+        lastFetch: ctx.repos.candles.lastFetch(key),
+      };
+    },
+  };
+}
+
+export type CandlesService = ReturnType<typeof createCandlesService>;
