@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     mode: 'electron',
     rpcOverrides: options.rpcOverrides,
     priceApiOverride: options.priceApi,
+    candlesApiOverride: options.candlesApi,
     nativeBinding: electronSqliteBinding(),
   });
   const dispatch = createAppDispatcher(services);

@@ -9,6 +9,8 @@ export interface GlobalOptions {
   rpcOverrides: Partial<Record<ChainId, string[]>>;
   port: number | undefined;
   priceApi: string | undefined;
+  /** Candle API base URL (Binance-compatible klines) for this run. */
+  candlesApi: string | undefined;
   /** Arguments that are not global options, in order. */
   rest: string[];
 }
@@ -19,6 +21,7 @@ export function parseGlobalOptions(argv: readonly string[]): GlobalOptions {
   let dataDir: string | undefined;
   let port: number | undefined;
   let priceApi: string | undefined;
+  let candlesApi: string | undefined;
   const rpcOverrides: Partial<Record<ChainId, string[]>> = {};
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -33,9 +36,10 @@ export function parseGlobalOptions(argv: readonly string[]): GlobalOptions {
     else if (flag === '--port') port = parsePort(value());
     else if (flag === '--rpc') addRpc(rpcOverrides, value());
     else if (flag === '--price-api') priceApi = parseUrl('--price-api', value());
+    else if (flag === '--candles-api') candlesApi = parseUrl('--candles-api', value());
     else rest.push(arg);
   }
-  return { dataDir: dataDir ?? defaultDataDir(), rpcOverrides, port, priceApi, rest };
+  return { dataDir: dataDir ?? defaultDataDir(), rpcOverrides, port, priceApi, candlesApi, rest };
 }
 
 function addRpc(overrides: Partial<Record<ChainId, string[]>>, spec: string): void {

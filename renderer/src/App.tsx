@@ -8,6 +8,7 @@ import { PortfolioPage } from './features/portfolio/PortfolioPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { YieldPage } from './features/yield/YieldPage';
 import { ExposurePage } from './features/exposure/ExposurePage';
+import { ChartsPage } from './features/charts/ChartsPage';
 import { useExposureStore } from './stores/useExposureStore';
 import { useYieldStore } from './stores/useYieldStore';
 import { RefreshBar } from './components/RefreshBar';
@@ -17,6 +18,7 @@ const PAGES = [
   { id: 'portfolio', title: 'Portfolio', Component: PortfolioPage },
   { id: 'yield', title: 'Yield', Component: YieldPage },
   { id: 'exposure', title: 'Exposure', Component: ExposurePage },
+  { id: 'charts', title: 'Charts', Component: ChartsPage },
   { id: 'wallets', title: 'Wallets', Component: WalletsPage },
   { id: 'settings', title: 'Settings', Component: SettingsPage },
 ] as const;

@@ -16,6 +16,7 @@ import {
 } from './schemas';
 import { windowDaysSchema, yieldReferenceSchema, yieldReportSchema, yieldSeriesSchema } from './yield-schemas';
 import { exposureReportSchema, namesResultSchema, scenarioSchema, stressResultSchema } from './exposure-schemas';
+import { candleIntervalSchema, chartDataSchema, premiumSeriesSchema } from './chart-schemas';
 
 const walletId = z.number().int().positive();
 const label = z.string().max(1024).nullable().optional();
@@ -53,6 +54,9 @@ export const contract = {
   'exposure.stress': { input: scenarioSchema, output: stressResultSchema },
   'exposure.saveScenario': { input: scenarioSchema, output: z.array(scenarioSchema) },
   'exposure.resolveNames': { input: z.void(), output: namesResultSchema },
+  'charts.get': { input: z.object({ market: z.string().max(32), interval: candleIntervalSchema, limit: z.number().int().min(10).max(5_000).optional() }), output: chartDataSchema },
+  'charts.refresh': { input: z.object({ market: z.string().max(32), interval: candleIntervalSchema }), output: z.object({ added: z.number().int(), requests: z.number().int() }) },
+  'charts.premium': { input: z.object({ symbol: z.string().max(32) }), output: premiumSeriesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

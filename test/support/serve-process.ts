@@ -7,9 +7,9 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-export async function startServeProcess(dataDir: string, rpc: Partial<Record<ChainId, string>>, priceApi = 'http://127.0.0.1:9'): Promise<ServeProcess> {
-  // Tests never reach the internet: the price API is a loopback server or a dead port.
-  const args = ['out/main/serve.js', '--data-dir', dataDir, '--price-api', priceApi];
+export async function startServeProcess(dataDir: string, rpc: Partial<Record<ChainId, string>>, priceApi = 'http://127.0.0.1:9', candlesApi = 'http://127.0.0.1:9'): Promise<ServeProcess> {
+  // Tests never reach the internet: the price and candle APIs are loopback servers or a dead port.
+  const args = ['out/main/serve.js', '--data-dir', dataDir, '--price-api', priceApi, '--candles-api', candlesApi];
   for (const [chain, url] of Object.entries(rpc)) args.push('--rpc', `${chain}=${url}`);
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -48,7 +48,7 @@ async function run(argv: string[], out: (line: string) => void, err: (line: stri
   const args = [...options.rest];
   const [command, sub] = args;
   if (!command || command === 'help' || command === '--help') return out(USAGE);
-  const services: Services = openApp({ dataDir: options.dataDir, mode: 'browser', rpcOverrides: options.rpcOverrides, priceApiOverride: options.priceApi });
+  const services: Services = openApp({ dataDir: options.dataDir, mode: 'browser', rpcOverrides: options.rpcOverrides, priceApiOverride: options.priceApi, candlesApiOverride: options.candlesApi });
   const dispatch = createAppDispatcher(services);
   try {
     if (command === 'wallets') return await walletsCommand(dispatch, sub, args.slice(2), out);

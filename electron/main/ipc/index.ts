@@ -6,6 +6,7 @@ import { settingsHandlers } from './settings.ipc';
 import { walletsHandlers } from './wallets.ipc';
 import { yieldHandlers } from './yield.ipc';
 import { exposureHandlers } from './exposure.ipc';
+import { chartsHandlers } from './charts.ipc';
 
 export function createHandlers(services: Services): Handlers {
   return {
@@ -14,6 +15,7 @@ export function createHandlers(services: Services): Handlers {
     ...settingsHandlers(services),
     ...yieldHandlers(services),
     ...exposureHandlers(services),
+    ...chartsHandlers(services),
   } satisfies Handlers;
 }
 

@@ -7,6 +7,8 @@
 import { ema, rsi, sma, supportResistance, volumeSpikes, type Candle } from '../../../shared/domain/indicators';
 import { CANDLE_INTERVALS, DEFAULT_BINANCE_BASE, MARKETS, type CandleInterval } from '../../../shared/registry/markets';
 import { AppFailure } from '../../../shared/result';
+import { premiumToNav } from '../../../shared/domain/valuation';
+import { EVM_TOKENS } from '../../../shared/registry/evm-tokens';
 import { fetchKlines } from '../chain/prices/binance-klines';
 import type { AppContext } from './context';
 
@@ -62,6 +64,21 @@ export function createCandlesService(ctx: AppContext) {
         gaps,
         lastFetch: ctx.repos.candles.lastFetch(key),
       };
+    },
+
+    /** An LRT's market price over its NAV at every stored refresh that read both (Ethereum snapshots). */
+    premium(symbol: string) {
+      const samples = ctx.repos.history.samples('ethereum').filter((sample) => sample.origin === 'refresh');
+      const navs = new Map(samples.filter((sample) => sample.key === `nav:${symbol}`).map((sample) => [sample.blockNumber, sample]));
+      const points = samples
+        .filter((sample) => sample.key === `market:${symbol}`)
+        .flatMap((market) => {
+          const nav = navs.get(market.blockNumber);
+          const premium = nav ? premiumToNav({ value: market.value, decimals: market.decimals }, { value: nav.value, decimals: nav.decimals }) : null;
+          return premium === null ? [] : [{ time: market.blockTime, premium }];
+        });
+      const symbols = [...new Set(EVM_TOKENS.filter((token) => token.chain === 'ethereum' && token.kind === 'lrt' && token.nav && token.nav.type !== 'par' && token.market && token.market.type !== 'none').map((token) => token.symbol))];
+      return { symbol, points, symbols };
     },
   };
 }

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { createChart, LineSeries, type IChartApi, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
 import type { YieldSeries } from '../../../../shared/ipc/yield-schemas';
+import { baseChartOptions, themeColor } from '../../components/chartOptions';
+import { ChartAttribution } from '../../components/ChartAttribution';
 
 /** The rolling window yield of one rate over its stored samples, in percent. */
 export function YieldChart({ series }: { series: YieldSeries }) {
@@ -9,15 +11,8 @@ export function YieldChart({ series }: { series: YieldSeries }) {
 
   useEffect(() => {
     if (!container.current) return;
-    const styles = getComputedStyle(document.documentElement);
-    const api = createChart(container.current, {
-      autoSize: true,
-      layout: { background: { color: 'transparent' }, textColor: styles.getPropertyValue('--muted').trim() || '#888' },
-      grid: { vertLines: { visible: false }, horzLines: { color: 'rgba(128,128,128,0.15)' } },
-      timeScale: { timeVisible: false },
-      localization: { priceFormatter: (value: number) => `${value.toFixed(2)} %` },
-    });
-    chart.current = { api, line: api.addSeries(LineSeries, { lineWidth: 2, color: styles.getPropertyValue('--accent').trim() || '#4f8cff' }) };
+    const api = createChart(container.current, baseChartOptions({ timeScale: { timeVisible: false }, localization: { priceFormatter: (value: number) => `${value.toFixed(2)} %` } }));
+    chart.current = { api, line: api.addSeries(LineSeries, { lineWidth: 2, color: themeColor('--accent', '#4f8cff') }) };
     return () => {
       api.remove();
       chart.current = null;
@@ -29,5 +24,10 @@ export function YieldChart({ series }: { series: YieldSeries }) {
     chart.current?.api.timeScale().fitContent();
   }, [series]);
 
-  return <div ref={container} className="chart" data-testid="yield-chart" data-points={series.points.length} />;
+  return (
+    <>
+      <div ref={container} className="chart" data-testid="yield-chart" data-points={series.points.length} />
+      <ChartAttribution />
+    </>
+  );
 }

@@ -1,0 +1,9 @@
+import type { Services } from '../services';
+import type { Handlers } from './handle';
+
+export const chartsHandlers = (services: Services) =>
+  ({
+    'charts.get': ({ market, interval, limit }) => services.candles.get(market, interval, limit),
+    'charts.refresh': ({ market, interval }) => services.candles.refresh(market, interval),
+    'charts.premium': ({ symbol }) => services.candles.premium(symbol),
+  }) satisfies Partial<Handlers>;

@@ -1,0 +1,64 @@
+import { useEffect } from 'react';
+import { CANDLE_INTERVALS, MARKETS, type CandleInterval } from '../../../../shared/registry/markets';
+import { formatDateTime } from '../../format';
+import { useChartsStore } from '../../stores/useChartsStore';
+import { CandleChart } from './CandleChart';
+import { PremiumChart } from './PremiumChart';
+
+const RANGES = [100, 300, 1_000] as const;
+
+/** Candles with indicators from the local cache (works offline), and LRT premium/discount to NAV over time. */
+export function ChartsPage() {
+  const state = useChartsStore();
+  const { data, error, market, interval, limit, fetching, fetchNote, premium, premiumSymbol } = state;
+  useEffect(() => {
+    void useChartsStore.getState().load();
+    void useChartsStore.getState().loadPremium(useChartsStore.getState().premiumSymbol);
+  }, []);
+
+  return (
+    <div className="page">
+      <div className="toolbar" role="group" aria-label="Chart options">
+        <label className="inline-field">Market
+          <select value={market} onChange={(event) => state.set({ market: event.target.value })}>
+            {MARKETS.map((item) => <option key={item.id} value={item.id}>{item.label}</option>)}
+          </select>
+        </label>
+        <span className="inline-field" role="radiogroup" aria-label="Interval">
+          {Object.keys(CANDLE_INTERVALS).map((name) => (
+            <button key={name} type="button" role="radio" aria-checked={name === interval} className={name === interval ? 'active' : undefined} onClick={() => state.set({ interval: name as CandleInterval })}>{name}</button>
+          ))}
+        </span>
+        <label className="inline-field">Range
+          <select value={limit} onChange={(event) => state.set({ limit: Number(event.target.value) })}>
+            {RANGES.map((count) => <option key={count} value={count}>last {count}</option>)}
+          </select>
+        </label>
+        <button type="button" onClick={() => void state.fetchMissing()} disabled={fetching}>{fetching ? 'Fetching…' : 'Fetch new candles'}</button>
+        {fetchNote && <span className="small" role="status">{fetchNote}</span>}
+      </div>
+      {error && <p className="error-text" role="alert">{error.message}</p>}
+      {data && (
+        <section className="card" aria-label={`${data.label} ${data.interval}`}>
+          <p className="muted small">
+            {data.label} {data.interval} from {data.source} (USD quoted as USDT) · cached {data.candles.length} · SMA 20, EMA 50, RSI 14 (30/70), S/R from pivots (3 candles each side, 1 % clusters), volume spikes above 2 × the 20-candle mean
+            {data.lastFetch && ` · last fetch ${formatDateTime(data.lastFetch.fetchedAt)}`}
+            {data.lastFetch?.error && <span className="error-text"> (failed: {data.lastFetch.error})</span>}
+            {data.gaps.length > 0 && <span className="warn-text"> · {data.gaps.length} gap(s) in the cache, shown as gaps</span>}
+          </p>
+          {data.candles.length === 0 ? <p className="muted">No candles cached yet: fetch them (needs the network once).</p> : <CandleChart data={data} />}
+        </section>
+      )}
+      <section className="card" aria-labelledby="premium-title">
+        <h2 id="premium-title">Premium / discount to NAV</h2>
+        <label className="inline-field">LRT
+          <select value={premiumSymbol} onChange={(event) => void state.loadPremium(event.target.value)}>
+            {(premium?.symbols ?? [premiumSymbol]).map((symbol) => <option key={symbol} value={symbol}>{symbol}</option>)}
+          </select>
+        </label>
+        {premium && premium.points.length === 0 && <p className="muted small">No stored refresh has both a market price and a NAV for {premiumSymbol} yet.</p>}
+        {premium && premium.points.length > 0 && <PremiumChart series={premium} />}
+      </section>
+    </div>
+  );
+}
