@@ -28,7 +28,14 @@ export const premiumSeriesSchema = z.object({
   symbol: z.string(),
   /** market / NAV − 1 at each stored refresh (0.01 = 1 % premium). */
   points: z.array(z.object({ time: z.number().int(), premium: z.number() })),
+  /** The premium minus the staked-ETH reference's premium at the same refresh. */
+  spread: z.array(z.object({ time: z.number().int(), premium: z.number() })),
+  reference: z.string(),
   /** LRTs with both a NAV and a market source, to pick from. */
   symbols: z.array(z.string()),
 });
 export type PremiumSeries = z.infer<typeof premiumSeriesSchema>;
+
+export const valueHistorySchema = z.array(
+  z.object({ time: z.number().int(), blockNumber: z.string(), usdCents: z.string().regex(/^\d+$/), unvalued: z.number().int() }),
+);

@@ -16,7 +16,7 @@ import {
 } from './schemas';
 import { windowDaysSchema, yieldReferenceSchema, yieldReportSchema, yieldSeriesSchema } from './yield-schemas';
 import { exposureReportSchema, namesResultSchema, scenarioSchema, stressResultSchema } from './exposure-schemas';
-import { candleIntervalSchema, chartDataSchema, premiumSeriesSchema } from './chart-schemas';
+import { candleIntervalSchema, chartDataSchema, premiumSeriesSchema, valueHistorySchema } from './chart-schemas';
 
 const walletId = z.number().int().positive();
 const label = z.string().max(1024).nullable().optional();
@@ -57,6 +57,7 @@ export const contract = {
   'charts.get': { input: z.object({ market: z.string().max(32), interval: candleIntervalSchema, limit: z.number().int().min(10).max(5_000).optional() }), output: chartDataSchema },
   'charts.refresh': { input: z.object({ market: z.string().max(32), interval: candleIntervalSchema }), output: z.object({ added: z.number().int(), requests: z.number().int() }) },
   'charts.premium': { input: z.object({ symbol: z.string().max(32) }), output: premiumSeriesSchema },
+  'charts.portfolioValue': { input: z.void(), output: valueHistorySchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -108,6 +108,20 @@ describe('valuation at the snapshot block', () => {
     }
   });
 
+  it('keeps the premium to NAV and its spread to stETH as history for the Charts page', async () => {
+    const app = openTempApp({ rpcOverrides: rpcOverrides(nodes), priceApiOverride: api.url });
+    await app.services.wallets.add(HOLDER);
+    await app.services.refresh.run(['ethereum']);
+    const series = app.services.candles.premium('weETH');
+    app.close();
+    const premium = Number(MARKET) / Number(NAV) - 1; // Chainlink weETH/ETH market over getRate()
+    expect(series.points).toHaveLength(1);
+    expect(series.points[0]!.premium).toBeCloseTo(premium, 6);
+    // stETH is 1:1 NAV by design, so its premium is its market price − 1.
+    expect(series.spread[0]!.premium).toBeCloseTo(premium - (Number(MARKET) / 1e18 - 1), 6);
+    expect(series.symbols).toEqual(expect.arrayContaining(['weETH', 'rsETH']));
+  });
+
   it('values USD with a fresh Chainlink answer and refuses a stale one', async () => {
     const ethUsd = USD_FEEDS.find((feed) => feed.underlying === 'ETH');
     const fresh = await refreshed();

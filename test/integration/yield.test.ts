@@ -9,6 +9,7 @@ import { getAddress } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBlockAtOrBefore } from '../../electron/main/chain/evm/block-search';
 import { createEvmClient } from '../../electron/main/chain/evm/client';
+import { portfolioValueHistory } from '../../electron/main/services/value-history';
 import type { YieldReport } from '../../shared/ipc/yield-schemas';
 import { EIGENLAYER, REWARD_TOKENS } from '../../shared/registry/eigenlayer';
 import { tokensOn, type EvmToken } from '../../shared/registry/evm-tokens';
@@ -277,6 +278,14 @@ describe('yield from a pruned (non-archive) node', () => {
     const figure = assetYield(report, 'wstETH', 7).figure;
     expect(figure.ok).toBe(false);
     expect((figure as { reason: string }).reason).toMatch(/^not enough history: .*it is not an archive node.*BlockOutOfRange/);
+  });
+
+  it('values the portfolio at every stored Ethereum snapshot with that snapshot\'s rates', () => {
+    const points = portfolioValueHistory(app.services.ctx);
+    expect(points).toHaveLength(STEPS + 1);
+    const latest = app.services.portfolio.get().positions.reduce((sum, position) => sum + BigInt(position.valuation?.usdCents ?? '0'), 0n);
+    expect(points.at(-1)!.usdCents).toBe(latest.toString());
+    expect(BigInt(points.at(-1)!.usdCents)).toBeGreaterThan(BigInt(points[0]!.usdCents)); // NAVs grew
   });
 
   it('draws the rolling 30-day yield from the stored refresh samples', () => {

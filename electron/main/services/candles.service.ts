@@ -13,6 +13,8 @@ import { fetchKlines } from '../chain/prices/binance-klines';
 import type { AppContext } from './context';
 
 export const CANDLE_SOURCE = 'binance';
+/** The staked-ETH reference of the spread chart: stETH (1:1 NAV by design, with a Chainlink market feed). */
+export const SPREAD_REFERENCE = 'stETH';
 /** How far back the first fetch of a market goes, in candles. */
 export const FIRST_FETCH_CANDLES: Record<CandleInterval, number> = { '1h': 2_160, '4h': 1_080, '1d': 1_000, '1w': 520 };
 
@@ -66,19 +68,29 @@ export function createCandlesService(ctx: AppContext) {
       };
     },
 
-    /** An LRT's market price over its NAV at every stored refresh that read both (Ethereum snapshots). */
+    /**
+     * An LRT's market price over its NAV at every stored refresh that read both, and its
+     * spread to the staked-ETH reference (stETH's own premium at the same refresh).
+     */
     premium(symbol: string) {
       const samples = ctx.repos.history.samples('ethereum').filter((sample) => sample.origin === 'refresh');
-      const navs = new Map(samples.filter((sample) => sample.key === `nav:${symbol}`).map((sample) => [sample.blockNumber, sample]));
-      const points = samples
-        .filter((sample) => sample.key === `market:${symbol}`)
-        .flatMap((market) => {
-          const nav = navs.get(market.blockNumber);
-          const premium = nav ? premiumToNav({ value: market.value, decimals: market.decimals }, { value: nav.value, decimals: nav.decimals }) : null;
-          return premium === null ? [] : [{ time: market.blockTime, premium }];
-        });
+      const premiums = (of: string) => {
+        const token = EVM_TOKENS.find((item) => item.chain === 'ethereum' && item.symbol === of);
+        const navs = new Map(samples.filter((sample) => sample.key === `nav:${of}`).map((sample) => [sample.blockNumber, sample]));
+        return samples
+          .filter((sample) => sample.key === `market:${of}`)
+          .flatMap((market) => {
+            const nav = token?.nav?.type === 'par' ? { value: 1n, decimals: 0 } : navs.get(market.blockNumber);
+            const premium = nav ? premiumToNav({ value: market.value, decimals: market.decimals }, { value: nav.value, decimals: nav.decimals }) : null;
+            return premium === null ? [] : [{ time: market.blockTime, block: market.blockNumber, premium }];
+          });
+      };
+      const own = premiums(symbol);
+      const reference = new Map(premiums(SPREAD_REFERENCE).map((point) => [point.block, point.premium]));
+      const points = own.map(({ time, premium }) => ({ time, premium }));
+      const spread = own.flatMap((point) => (reference.has(point.block) ? [{ time: point.time, premium: point.premium - reference.get(point.block)! }] : []));
       const symbols = [...new Set(EVM_TOKENS.filter((token) => token.chain === 'ethereum' && token.kind === 'lrt' && token.nav && token.nav.type !== 'par' && token.market && token.market.type !== 'none').map((token) => token.symbol))];
-      return { symbol, points, symbols };
+      return { symbol, points, spread, reference: SPREAD_REFERENCE, symbols };
     },
   };
 }

@@ -14,7 +14,10 @@ interface ChartsState {
   fetchNote: string | null;
   premiumSymbol: string;
   premium: PremiumSeries | null;
+  /** Portfolio value at each stored Ethereum refresh. */
+  value: { time: number; usdCents: string }[];
   load(): Promise<void>;
+  loadValue(): Promise<void>;
   set(change: Partial<Pick<ChartsState, 'market' | 'interval' | 'limit'>>): void;
   fetchMissing(): Promise<void>;
   loadPremium(symbol: string): Promise<void>;
@@ -30,6 +33,11 @@ export const useChartsStore = create<ChartsState>((set, get) => ({
   fetchNote: null,
   premiumSymbol: 'weETH',
   premium: null,
+  value: [],
+  async loadValue() {
+    const result = await invoke('charts.portfolioValue');
+    if (result.ok) set({ value: result.value });
+  },
   async load() {
     const { market, interval, limit } = get();
     const result = await invoke('charts.get', { market, interval, limit });

@@ -86,6 +86,12 @@ export function createSnapshotsRepo(db: Database.Database) {
      ORDER BY b.wallet_id, s.chain, b.token_address`,
   );
   const countSnapshots = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM snapshots WHERE chain = ?');
+  const selectAll = db.prepare<[], { id: number; chain: ChainId; blockNumber: string; blockTime: number }>(
+    'SELECT id, chain, block_number AS blockNumber, block_time AS blockTime FROM snapshots ORDER BY block_time, id',
+  );
+  const selectBalances = db.prepare<[number], { tokenAddress: string; decimals: number; rawAmount: string | null }>(
+    'SELECT token_address AS tokenAddress, decimals, raw_amount AS rawAmount FROM balances WHERE snapshot_id = ?',
+  );
 
   return {
     /** All rows or none: the snapshot, its balances and the chain's pointer to it. */
@@ -126,6 +132,10 @@ export function createSnapshotsRepo(db: Database.Database) {
         tokenAddress: row.tokenAddress === '' ? null : (row.tokenAddress as string),
       })),
     count: (chain: ChainId): number => countSnapshots.get(chain)?.n ?? 0,
+    /** Every snapshot of every chain, oldest first (for history charts). */
+    all: () => selectAll.all(),
+    /** One snapshot's balances (token address '' for the native coin). */
+    balancesOf: (snapshotId: number) => selectBalances.all(snapshotId),
   };
 }
 

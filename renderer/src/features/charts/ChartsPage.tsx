@@ -3,17 +3,23 @@ import { CANDLE_INTERVALS, MARKETS, type CandleInterval } from '../../../../shar
 import { formatDateTime } from '../../format';
 import { useChartsStore } from '../../stores/useChartsStore';
 import { CandleChart } from './CandleChart';
-import { PremiumChart } from './PremiumChart';
+import { LineHistoryChart } from './LineHistoryChart';
 
 const RANGES = [100, 300, 1_000] as const;
+const AT_NAV = { price: 0, title: 'NAV' };
+const AT_PAR = { price: 0, title: 'same as reference' };
+const percent = (value: number) => `${value.toFixed(2)} %`;
+const usd = (value: number) => `$${value.toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
 
 /** Candles with indicators from the local cache (works offline), and LRT premium/discount to NAV over time. */
 export function ChartsPage() {
   const state = useChartsStore();
-  const { data, error, market, interval, limit, fetching, fetchNote, premium, premiumSymbol } = state;
+  const { data, error, market, interval, limit, fetching, fetchNote, premium, premiumSymbol, value } = state;
   useEffect(() => {
-    void useChartsStore.getState().load();
-    void useChartsStore.getState().loadPremium(useChartsStore.getState().premiumSymbol);
+    const store = useChartsStore.getState();
+    void store.load();
+    void store.loadPremium(store.premiumSymbol);
+    void store.loadValue();
   }, []);
 
   return (
@@ -57,7 +63,23 @@ export function ChartsPage() {
           </select>
         </label>
         {premium && premium.points.length === 0 && <p className="muted small">No stored refresh has both a market price and a NAV for {premiumSymbol} yet.</p>}
-        {premium && premium.points.length > 0 && <PremiumChart series={premium} />}
+        {premium && premium.points.length > 0 && (
+          <LineHistoryChart testId="premium-chart" points={premium.points.map((point) => ({ time: point.time, value: point.premium * 100 }))} format={percent} baseline={AT_NAV} />
+        )}
+        {premium && premium.spread.length > 0 && (
+          <>
+            <h3>{premiumSymbol} − {premium.reference} premium (spread to staked ETH)</h3>
+            <LineHistoryChart testId="spread-chart" points={premium.spread.map((point) => ({ time: point.time, value: point.premium * 100 }))} format={percent} baseline={AT_PAR} />
+          </>
+        )}
+      </section>
+      <section className="card" aria-labelledby="value-title">
+        <h2 id="value-title">Portfolio value over time</h2>
+        {value.length === 0 ? (
+          <p className="muted small">Each Ethereum refresh adds a point (valued with that refresh's rates).</p>
+        ) : (
+          <LineHistoryChart testId="value-chart" points={value.map((point) => ({ time: point.time, value: Number(BigInt(point.usdCents)) / 100 }))} format={usd} />
+        )}
       </section>
     </div>
   );

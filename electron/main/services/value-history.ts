@@ -1,0 +1,43 @@
+/**
+ * Portfolio value over time from stored snapshots: at each Ethereum snapshot (which carries
+ * the rates), the balances of that snapshot and of the latest snapshot of every other chain
+ * at or before it, valued with that snapshot's rates. Positions without a price are left
+ * out and counted. Offline by construction: nothing is fetched.
+ */
+import { valuePosition } from '../../../shared/domain/position-valuation';
+import type { ChainId } from '../../../shared/registry/chains';
+import type { AppContext } from './context';
+import { findToken, rateBook } from './portfolio-valuation';
+
+export interface ValuePoint {
+  time: number;
+  blockNumber: string;
+  usdCents: string;
+  /** Positions with a balance but no USD value at that time. */
+  unvalued: number;
+}
+
+export function portfolioValueHistory(ctx: AppContext): ValuePoint[] {
+  const snapshots = ctx.repos.snapshots.all();
+  const latestByChain = new Map<ChainId, number>();
+  const points: ValuePoint[] = [];
+  for (const snapshot of snapshots) {
+    latestByChain.set(snapshot.chain, snapshot.id);
+    if (snapshot.chain !== 'ethereum') continue;
+    const book = rateBook({ blockNumber: snapshot.blockNumber, blockTime: snapshot.blockTime, rates: ctx.repos.rates.forSnapshot(snapshot.id) });
+    let cents = 0n;
+    let unvalued = 0;
+    for (const [chain, snapshotId] of latestByChain) {
+      for (const balance of ctx.repos.snapshots.balancesOf(snapshotId)) {
+        if (balance.rawAmount === null || balance.rawAmount === '0') continue;
+        const token = balance.tokenAddress === '' ? null : findToken(chain, balance.tokenAddress);
+        if (balance.tokenAddress !== '' && !token) continue;
+        const value = valuePosition(BigInt(balance.rawAmount), balance.decimals, token, book);
+        if (value.usdCents === null) unvalued += 1;
+        else cents += value.usdCents;
+      }
+    }
+    points.push({ time: snapshot.blockTime, blockNumber: snapshot.blockNumber, usdCents: cents.toString(), unvalued });
+  }
+  return points;
+}
