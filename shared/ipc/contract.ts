@@ -16,6 +16,7 @@ import {
 } from './schemas';
 import { windowDaysSchema, yieldReferenceSchema, yieldReportSchema, yieldSeriesSchema } from './yield-schemas';
 import { exposureReportSchema, namesResultSchema, scenarioSchema, stressResultSchema } from './exposure-schemas';
+import { CANDLE_SOURCES } from '../registry/markets';
 import { candleIntervalSchema, chartDataSchema, premiumSeriesSchema, valueHistorySchema } from './chart-schemas';
 
 const walletId = z.number().int().positive();
@@ -48,6 +49,7 @@ export const contract = {
   /** An empty url restores the default. */
   'settings.setPriceApi': { input: z.object({ url: z.union([rpcUrlSchema, z.literal('')]) }), output: settingsSchema },
   'settings.setYieldReference': { input: z.object({ reference: yieldReferenceSchema }), output: settingsSchema },
+  'settings.setCandleSource': { input: z.object({ source: z.enum(CANDLE_SOURCES) }), output: settingsSchema },
   'yield.get': { input: z.void(), output: yieldReportSchema },
   'yield.series': { input: z.object({ rateSymbol: z.string().max(32), windowDays: windowDaysSchema }), output: yieldSeriesSchema },
   'exposure.get': { input: z.void(), output: exposureReportSchema },

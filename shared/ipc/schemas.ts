@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { WALLET_KINDS } from '../domain/wallet/wallet-input';
 import { CHAIN_IDS } from '../registry/chains';
 import { YIELD_REFERENCES } from '../domain/yield';
+import { CANDLE_SOURCES } from '../registry/markets';
 
 export const chainIdSchema = z.enum(CHAIN_IDS);
 export const walletKindSchema = z.enum(WALLET_KINDS);
@@ -221,6 +222,8 @@ export const settingsSchema = z.object({
   priceApi: z.object({ base: z.string(), default: z.string(), override: z.string().nullable() }),
   /** The liquid staking token whose yield is the base staking yield. */
   yieldReference: z.enum(YIELD_REFERENCES),
+  /** Where chart candles come from (each cached candle keeps its source). */
+  candleSource: z.enum(CANDLE_SOURCES),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -1,6 +1,8 @@
 /** Candle cache against a loopback Binance klines server: first fetch, incremental, 429, malformed, offline reads. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBinanceServer, type BinanceServer } from '../support/binance-server';
+import { startKrakenServer } from '../support/kraken-server';
+import { fetchKrakenOhlc } from '../../electron/main/chain/prices/kraken-ohlc';
 import { openTempApp, type TempApp } from '../support/temp-app';
 
 const HOUR = 3_600;
@@ -55,6 +57,25 @@ describe('candles', () => {
     await expect(app.services.candles.refresh('ETH-USD', '1h')).rejects.toThrow(/^Binance klines response is malformed: .* at 0\.1$/);
     expect(app.services.candles.get('ETH-USD', '1h', 10_000).candles.length).toBe(before);
     expect(app.services.candles.get('ETH-USD', '1h').lastFetch?.error).toMatch(/malformed/);
+  });
+
+  it('switches to Kraken in Settings: its own cache, at most 720 candles, errors from the error array', async () => {
+    const kraken = await startKrakenServer(() => now);
+    const app2 = openTempApp({ dataDir: app.dataDir, candlesApiOverride: kraken.url, now: () => now });
+    try {
+      app2.services.settings.setCandleSource('kraken');
+      expect(await app2.services.candles.refresh('ETH-USD', '1d')).toEqual({ added: 719, requests: 1 }); // 720 minus the open one
+      const chart = app2.services.candles.get('ETH-USD', '1d', 1_000);
+      expect(chart.candles).toHaveLength(719);
+      expect(chart.source).toBe('Kraken OHLC ETHUSD');
+      expect(app2.services.candles.get('ETH-USD', '1h', 5_000).candles).toHaveLength(0); // Binance's hourly cache is not Kraken's
+      await expect(app2.services.candles.refresh('BTC-USD', '1w')).resolves.toMatchObject({ requests: 1 });
+      await expect(fetchKrakenOhlc(kraken.url, 'NOPEUSD', '1d', DAY, 0, now / 1000)).rejects.toThrow('Kraken: EQuery:Unknown asset pair');
+      app2.services.settings.setCandleSource('binance');
+    } finally {
+      app2.services.ctx.close();
+      await kraken.close();
+    }
   });
 
   it('reads from the cache with the network gone', async () => {

@@ -9,4 +9,5 @@ export const settingsHandlers = (services: Services) =>
     'settings.setTheme': ({ theme }) => services.settings.setTheme(theme),
     'settings.setPriceApi': ({ url }) => services.settings.setPriceApi(url),
     'settings.setYieldReference': ({ reference }) => services.settings.setYieldReference(reference),
+    'settings.setCandleSource': ({ source }) => services.settings.setCandleSource(source),
   }) satisfies Partial<Handlers>;

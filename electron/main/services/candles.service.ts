@@ -5,24 +5,25 @@
  * A failed fetch writes nothing and says why.
  */
 import { ema, rsi, sma, supportResistance, volumeSpikes, type Candle } from '../../../shared/domain/indicators';
-import { CANDLE_INTERVALS, DEFAULT_BINANCE_BASE, MARKETS, type CandleInterval } from '../../../shared/registry/markets';
+import { CANDLE_INTERVALS, CANDLE_SOURCE_BASES, MARKETS, type CandleInterval, type CandleSource } from '../../../shared/registry/markets';
 import { AppFailure } from '../../../shared/result';
 import { premiumToNav } from '../../../shared/domain/valuation';
 import { EVM_TOKENS } from '../../../shared/registry/evm-tokens';
 import { fetchKlines } from '../chain/prices/binance-klines';
+import { fetchKrakenOhlc } from '../chain/prices/kraken-ohlc';
 import type { AppContext } from './context';
 
-export const CANDLE_SOURCE = 'binance';
 /** The staked-ETH reference of the spread chart: stETH (1:1 NAV by design, with a Chainlink market feed). */
 export const SPREAD_REFERENCE = 'stETH';
 /** How far back the first fetch of a market goes, in candles. */
 export const FIRST_FETCH_CANDLES: Record<CandleInterval, number> = { '1h': 2_160, '4h': 1_080, '1d': 1_000, '1w': 520 };
 
-export function createCandlesService(ctx: AppContext) {
+/** The candle source chosen in Settings; each candle is stored under its source. */
+export function createCandlesService(ctx: AppContext, source: () => CandleSource) {
   const keyOf = (marketId: string, interval: CandleInterval) => {
     const market = MARKETS.find((item) => item.id === marketId);
     if (!market) throw new AppFailure('INVALID_INPUT', `Unknown market ${marketId}`);
-    return { market, key: { source: CANDLE_SOURCE, market: market.id, interval } };
+    return { market, key: { source: source(), market: market.id, interval } };
   };
 
   return {
@@ -34,7 +35,12 @@ export function createCandlesService(ctx: AppContext) {
       const from = last !== null ? last + step : now - FIRST_FETCH_CANDLES[interval] * step;
       const stats = { requests: 0 };
       try {
-        const klines = (await fetchKlines(ctx.candlesApiOverride ?? DEFAULT_BINANCE_BASE, market.binance, interval, step, from, now, stats)).filter((kline) => kline.closeTime < now);
+        const base = ctx.candlesApiOverride ?? CANDLE_SOURCE_BASES[key.source];
+        const fetched =
+          key.source === 'kraken'
+            ? await fetchKrakenOhlc(base, market.kraken, interval, step, from, now, stats)
+            : await fetchKlines(base, market.binance, interval, step, from, now, stats);
+        const klines = fetched.filter((kline) => kline.closeTime < now);
         ctx.repos.candles.insertAll(key, klines);
         ctx.repos.candles.recordFetch(key, ctx.now(), klines.length, null);
         return { added: klines.length, requests: stats.requests };
@@ -56,7 +62,7 @@ export function createCandlesService(ctx: AppContext) {
         market: market.id,
         label: market.label,
         interval,
-        source: `${CANDLE_SOURCE} klines ${market.binance}`,
+        source: key.source === 'kraken' ? `Kraken OHLC ${market.kraken}` : `Binance klines ${market.binance} (USD quoted as USDT)`,
         candles: stored,
         sma20: sma(closes, 20),
         ema50: ema(closes, 50),

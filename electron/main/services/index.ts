@@ -22,7 +22,7 @@ export function createServices(ctx: AppContext) {
     portfolio,
     yield: createYieldService(ctx, portfolio, () => settings.get().yieldReference),
     exposure: createExposureService(ctx, portfolio, settings),
-    candles: createCandlesService(ctx),
+    candles: createCandlesService(ctx, () => settings.get().candleSource),
     info: (): AppInfo => ({ mode: ctx.mode, version: APP_VERSION, dataDir: ctx.dataDir, schemaVersion: ctx.schemaVersion() }),
   };
 }

@@ -1,6 +1,7 @@
 import { CHAIN_IDS, CHAINS, type ChainId } from '../../../shared/registry/chains';
 import { themeSchema, type Settings, type Theme } from '../../../shared/ipc/schemas';
 import { yieldReferenceSchema, type YieldReference } from '../../../shared/ipc/yield-schemas';
+import { CANDLE_SOURCES, type CandleSource } from '../../../shared/registry/markets';
 import { AppFailure } from '../../../shared/result';
 import type { AppContext } from './context';
 import { DEFAULT_COINGECKO_BASE } from '../chain/prices/coingecko';
@@ -25,6 +26,7 @@ export function createSettingsService(ctx: AppContext) {
     }
     const storedBase = settings.get('prices.apiBase');
     const reference = yieldReferenceSchema.safeParse(settings.get('yield.reference'));
+    const candleSource = CANDLE_SOURCES.find((item) => item === settings.get('charts.source')) ?? 'binance';
     return {
       theme: theme.success ? theme.data : 'system',
       rpc,
@@ -32,6 +34,7 @@ export function createSettingsService(ctx: AppContext) {
       rpcOverrides: ctx.rpcOverrides,
       priceApi: { base: typeof storedBase === 'string' ? storedBase : DEFAULT_COINGECKO_BASE, default: DEFAULT_COINGECKO_BASE, override: ctx.priceApiOverride },
       yieldReference: reference.success ? reference.data : 'wstETH',
+      candleSource,
     };
   };
 
@@ -58,6 +61,11 @@ export function createSettingsService(ctx: AppContext) {
     },
     setYieldReference: (reference: YieldReference): Settings => {
       settings.set('yield.reference', reference);
+      ctx.events.emit('data.changed', { what: 'settings' });
+      return get();
+    },
+    setCandleSource: (source: CandleSource): Settings => {
+      settings.set('charts.source', source);
       ctx.events.emit('data.changed', { what: 'settings' });
       return get();
     },

@@ -3,6 +3,8 @@ import type { Theme } from '../../../../shared/ipc/schemas';
 import { useSettingsStore } from '../../stores/useSettingsStore';
 import { RpcEditor } from './RpcEditor';
 import { PriceApiEditor } from './PriceApiEditor';
+import { invoke } from '../../api';
+import type { CANDLE_SOURCES } from '../../../../shared/registry/markets';
 
 const THEMES: { value: Theme; label: string }[] = [
   { value: 'system', label: 'Follow system' },
@@ -34,6 +36,13 @@ export function SettingsPage() {
           <RpcEditor key={chain} chain={chain} urls={settings.rpc[chain] ?? []} defaults={settings.rpcDefaults[chain] ?? []} override={settings.rpcOverrides[chain]} />
         ))}
         <PriceApiEditor priceApi={settings.priceApi} />
+        <label className="inline-field">
+          Chart candles from
+          <select value={settings.candleSource} onChange={(event) => void invoke('settings.setCandleSource', { source: event.target.value as (typeof CANDLE_SOURCES)[number] })}>
+            <option value="binance">Binance (klines, USD as USDT)</option>
+            <option value="kraken">Kraken (OHLC, last 720 candles)</option>
+          </select>
+        </label>
       </section>
       {info && (
         <section className="card">
