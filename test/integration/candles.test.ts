@@ -78,6 +78,15 @@ describe('candles', () => {
     }
   });
 
+  it('shows a missing candle as a gap, never filled in', () => {
+    const kline = (openTime: number, close: string) => ({ openTime, closeTime: openTime + DAY - 1, open: close, high: close, low: close, close, volume: '1.0' });
+    app.services.ctx.repos.candles.insertAll({ source: 'binance', market: 'SOL-USD', interval: '1d' }, [kline(ALIGNED, '150.0'), kline(ALIGNED + DAY, '151.0'), kline(ALIGNED + 3 * DAY, '149.0')]);
+    const chart = app.services.candles.get('SOL-USD', '1d');
+    expect(chart.candles.map((candle) => candle.time)).toEqual([ALIGNED, ALIGNED + DAY, ALIGNED + 3 * DAY]);
+    expect(chart.gaps).toEqual([{ from: ALIGNED + 2 * DAY, to: ALIGNED + 2 * DAY }]);
+    expect(chart.sma20).toEqual([null, null, null]);
+  });
+
   it('reads from the cache with the network gone', async () => {
     await server.close();
     const chart = app.services.candles.get('ETH-USD', '1h', 100);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { CandlestickSeries, createChart, createSeriesMarkers, HistogramSeries, LineSeries, LineStyle, type IChartApi, type UTCTimestamp } from 'lightweight-charts';
 import type { ChartData } from '../../../../shared/ipc/chart-schemas';
-import { baseChartOptions, themeColor } from '../../components/chartOptions';
+import { baseChartOptions, themeColor, useDocumentTheme } from '../../components/chartOptions';
 import { ChartAttribution } from '../../components/ChartAttribution';
 
 const time = (seconds: number) => seconds as UTCTimestamp;
@@ -11,6 +11,7 @@ const line = (data: ChartData, values: (number | null)[]) =>
 /** Candles with SMA 20 / EMA 50, S/R price lines and volume-spike markers; volume and RSI panes below. */
 export function CandleChart({ data }: { data: ChartData }) {
   const container = useRef<HTMLDivElement>(null);
+  const theme = useDocumentTheme();
   const [legend, setLegend] = useState('');
 
   useEffect(() => {
@@ -43,7 +44,7 @@ export function CandleChart({ data }: { data: ChartData }) {
     });
     setLegend('');
     return () => chart.remove();
-  }, [data]);
+  }, [data, theme]);
 
   return (
     <div>

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { createChart, LineSeries, type UTCTimestamp } from 'lightweight-charts';
-import { baseChartOptions, themeColor } from '../../components/chartOptions';
+import { baseChartOptions, themeColor, useDocumentTheme } from '../../components/chartOptions';
 import { ChartAttribution } from '../../components/ChartAttribution';
 
 interface Props {
@@ -14,6 +14,7 @@ interface Props {
 /** One line over stored history (premium to NAV, portfolio value). */
 export function LineHistoryChart({ points, format, baseline, testId }: Props) {
   const container = useRef<HTMLDivElement>(null);
+  const theme = useDocumentTheme();
   useEffect(() => {
     if (!container.current) return;
     const chart = createChart(container.current, baseChartOptions({ localization: { priceFormatter: format } }));
@@ -22,7 +23,7 @@ export function LineHistoryChart({ points, format, baseline, testId }: Props) {
     if (baseline) line.createPriceLine({ price: baseline.price, color: 'rgba(128,128,128,0.6)', lineWidth: 1, axisLabelVisible: false, title: baseline.title });
     chart.timeScale().fitContent();
     return () => chart.remove();
-  }, [points, format, baseline]);
+  }, [points, format, baseline, theme]);
   return (
     <>
       <div ref={container} className="chart" data-testid={testId} data-points={points.length} />

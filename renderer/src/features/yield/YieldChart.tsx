@@ -1,12 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { createChart, LineSeries, type IChartApi, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
 import type { YieldSeries } from '../../../../shared/ipc/yield-schemas';
-import { baseChartOptions, themeColor } from '../../components/chartOptions';
+import { baseChartOptions, themeColor, useDocumentTheme } from '../../components/chartOptions';
 import { ChartAttribution } from '../../components/ChartAttribution';
 
 /** The rolling window yield of one rate over its stored samples, in percent. */
 export function YieldChart({ series }: { series: YieldSeries }) {
   const container = useRef<HTMLDivElement>(null);
+  const theme = useDocumentTheme();
   const chart = useRef<{ api: IChartApi; line: ISeriesApi<'Line'> } | null>(null);
 
   useEffect(() => {
@@ -17,12 +18,12 @@ export function YieldChart({ series }: { series: YieldSeries }) {
       api.remove();
       chart.current = null;
     };
-  }, []);
+  }, [theme]);
 
   useEffect(() => {
     chart.current?.line.setData(series.points.map((point) => ({ time: point.time as UTCTimestamp, value: point.value * 100 })));
     chart.current?.api.timeScale().fitContent();
-  }, [series]);
+  }, [series, theme]);
 
   return (
     <>
