@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     rpcOverrides: options.rpcOverrides,
     priceApiOverride: options.priceApi,
     candlesApiOverride: options.candlesApi,
+    jitoApiOverride: options.jitoApi,
     nativeBinding: electronSqliteBinding(),
   });
   const dispatch = createAppDispatcher(services);

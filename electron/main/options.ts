@@ -1,16 +1,18 @@
 /** Global command-line options shared by the CLI, browser mode and the Electron app. */
-import { CHAIN_IDS, isChainId, type ChainId } from '../../shared/registry/chains';
+import { NETWORK_IDS, isNetworkId, type NetworkId } from '../../shared/registry/networks';
 import { rpcUrlSchema } from '../../shared/ipc/schemas';
 import { defaultDataDir } from './data-dir';
 import path from 'node:path';
 
 export interface GlobalOptions {
   dataDir: string;
-  rpcOverrides: Partial<Record<ChainId, string[]>>;
+  rpcOverrides: Partial<Record<NetworkId, string[]>>;
   port: number | undefined;
   priceApi: string | undefined;
   /** Candle API base URL (Binance-compatible klines) for this run. */
   candlesApi: string | undefined;
+  /** Jito Kobe API base URL (stake-pool statistics) for this run. */
+  jitoApi: string | undefined;
   /** Arguments that are not global options, in order. */
   rest: string[];
 }
@@ -22,7 +24,8 @@ export function parseGlobalOptions(argv: readonly string[]): GlobalOptions {
   let port: number | undefined;
   let priceApi: string | undefined;
   let candlesApi: string | undefined;
-  const rpcOverrides: Partial<Record<ChainId, string[]>> = {};
+  let jitoApi: string | undefined;
+  const rpcOverrides: Partial<Record<NetworkId, string[]>> = {};
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -37,16 +40,17 @@ export function parseGlobalOptions(argv: readonly string[]): GlobalOptions {
     else if (flag === '--rpc') addRpc(rpcOverrides, value());
     else if (flag === '--price-api') priceApi = parseUrl('--price-api', value());
     else if (flag === '--candles-api') candlesApi = parseUrl('--candles-api', value());
+    else if (flag === '--jito-api') jitoApi = parseUrl('--jito-api', value());
     else rest.push(arg);
   }
-  return { dataDir: dataDir ?? defaultDataDir(), rpcOverrides, port, priceApi, candlesApi, rest };
+  return { dataDir: dataDir ?? defaultDataDir(), rpcOverrides, port, priceApi, candlesApi, jitoApi, rest };
 }
 
-function addRpc(overrides: Partial<Record<ChainId, string[]>>, spec: string): void {
+function addRpc(overrides: Partial<Record<NetworkId, string[]>>, spec: string): void {
   const at = spec.indexOf('=');
   const chain = spec.slice(0, at);
   const url = spec.slice(at + 1);
-  if (at < 1 || !isChainId(chain)) throw new UsageError(`--rpc expects <chain>=<url> with chain one of ${CHAIN_IDS.join(', ')}`);
+  if (at < 1 || !isNetworkId(chain)) throw new UsageError(`--rpc expects <chain>=<url> with chain one of ${NETWORK_IDS.join(', ')}`);
   const parsed = rpcUrlSchema.safeParse(url);
   if (!parsed.success) throw new UsageError(`--rpc ${chain}: "${url}" is not an http(s) URL`);
   (overrides[chain] ??= []).push(parsed.data);

@@ -11,7 +11,7 @@ import { startServer } from './server/server';
 
 export async function serve(argv: readonly string[]): Promise<void> {
   const options = parseGlobalOptions(argv);
-  const services = openApp({ dataDir: options.dataDir, mode: 'browser', rpcOverrides: options.rpcOverrides, priceApiOverride: options.priceApi, candlesApiOverride: options.candlesApi });
+  const services = openApp({ dataDir: options.dataDir, mode: 'browser', rpcOverrides: options.rpcOverrides, priceApiOverride: options.priceApi, candlesApiOverride: options.candlesApi, jitoApiOverride: options.jitoApi });
   const here = path.dirname(fileURLToPath(import.meta.url));
   const server = await startServer({
     dispatch: createAppDispatcher(services),

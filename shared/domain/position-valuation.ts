@@ -3,7 +3,7 @@
  * per token), and the underlying's USD price. Integer math throughout (see valuation.ts);
  * every figure carries its source or the reason it is missing, never a made-up number.
  */
-import { mainnetToken, type EvmToken } from '../registry/evm-tokens';
+import { mainnetToken, type MarketMethod, type NavMethod } from '../registry/evm-tokens';
 import { checkFeedAnswer, convert, premiumToNav, type Fixed } from './valuation';
 
 export const UNDERLYING_DECIMALS = { ETH: 18, BTC: 8, SOL: 9 } as const;
@@ -41,6 +41,20 @@ export interface PositionValuation {
 
 const ONE: Fixed = { value: 1n, decimals: 0 };
 
+/**
+ * A NAV read from an account's state and stored with a non-EVM snapshot under `nav:SYMBOL`
+ * (an SPL stake pool's lamports per pool token, a Jito vault's VRT rate).
+ */
+export type AccountNav = { type: 'spl-stake-pool' } | { type: 'jito-vault' };
+
+/** What valuing a registry asset needs, on any network. */
+export interface ValuedAsset {
+  symbol: string;
+  underlying: Underlying;
+  nav?: NavMethod | AccountNav | { type: 'none'; reason: string };
+  market?: MarketMethod;
+}
+
 /** An API market price older than this (plus grace) at the snapshot's block time is stale. */
 export const API_PRICE_MAX_AGE_SECONDS = 3_600;
 
@@ -67,12 +81,13 @@ function timed(book: RateBook, key: string, heartbeatSeconds: number): RateFigur
   return check.ok ? figure : { ok: false, reason: check.reason };
 }
 
-export function navOf(token: EvmToken, book: RateBook): RateFigure {
+export function navOf(token: ValuedAsset, book: RateBook): RateFigure {
   const nav = token.nav;
   if (!nav) return { ok: false, reason: 'no verified on-chain NAV source yet' };
+  if (nav.type === 'none') return { ok: false, reason: nav.reason };
   if (nav.type === 'par') return { ok: true, rate: ONE, source: `1:1 by design (${nav.source})` };
   if (nav.type === 'chainlink') return timed(book, `nav:${token.symbol}`, nav.heartbeatSeconds);
-  if (nav.type === 'call') {
+  if (nav.type === 'call' || nav.type === 'spl-stake-pool' || nav.type === 'jito-vault') {
     const figure = stored(book, `nav:${token.symbol}`);
     return figure.ok && figure.rate.value <= 0n ? { ok: false, reason: 'NAV rate is zero' } : figure;
   }
@@ -80,7 +95,7 @@ export function navOf(token: EvmToken, book: RateBook): RateFigure {
   return origin ? navOf(origin, book) : { ok: false, reason: `no mainnet ${nav.symbol} in the registry` };
 }
 
-export function marketOf(token: EvmToken, book: RateBook): RateFigure {
+export function marketOf(token: ValuedAsset, book: RateBook): RateFigure {
   const market = token.market;
   if (!market) return { ok: false, reason: 'no verified market price source yet' };
   if (market.type === 'none') return { ok: false, reason: market.reason };
@@ -96,9 +111,9 @@ export function usdOf(underlying: Underlying, book: RateBook): RateFigure {
   return timed(book, `usd:${underlying}`, heartbeat);
 }
 
-/** token null: the chain's native coin (ETH on every chain here). */
-export function valuePosition(rawAmount: bigint, decimals: number, token: EvmToken | null, book: RateBook): PositionValuation {
-  const underlying: Underlying = token?.underlying ?? 'ETH';
+/** token null: the network's native coin (`native`: ETH on the EVM chains, SOL on Solana). */
+export function valuePosition(rawAmount: bigint, decimals: number, token: ValuedAsset | null, book: RateBook, native: Underlying = 'ETH'): PositionValuation {
+  const underlying: Underlying = token?.underlying ?? native;
   const unit = UNDERLYING_DECIMALS[underlying];
   const nav: RateFigure = token ? navOf(token, book) : { ok: true, rate: ONE, source: 'native coin' };
   const market: RateFigure = token ? marketOf(token, book) : { ok: true, rate: ONE, source: 'native coin' };

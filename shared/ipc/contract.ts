@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import {
   appInfoSchema,
-  chainIdSchema,
+  networkIdSchema,
   importResultSchema,
   portfolioSchema,
   refreshSummarySchema,
@@ -37,12 +37,12 @@ export const contract = {
   'wallets.remove': { input: z.object({ id: walletId }), output: z.object({ id: walletId }) },
   'portfolio.get': { input: z.void(), output: portfolioSchema },
   'refresh.run': {
-    input: z.object({ chains: z.array(chainIdSchema).min(1).optional() }).optional(),
+    input: z.object({ chains: z.array(networkIdSchema).min(1).optional() }).optional(),
     output: refreshSummarySchema,
   },
   'settings.get': { input: z.void(), output: settingsSchema },
   'settings.setRpc': {
-    input: z.object({ chain: chainIdSchema, urls: z.array(rpcUrlSchema).max(8) }),
+    input: z.object({ chain: networkIdSchema, urls: z.array(rpcUrlSchema).max(8) }),
     output: settingsSchema,
   },
   'settings.setTheme': { input: z.object({ theme: themeSchema }), output: settingsSchema },

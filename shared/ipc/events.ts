@@ -1,10 +1,10 @@
 /** Main → renderer push events, typed like the contract. */
 import { z } from 'zod';
-import { chainIdSchema } from './schemas';
+import { networkIdSchema } from './schemas';
 
 export const events = {
   'refresh.progress': z.object({
-    chain: chainIdSchema,
+    chain: networkIdSchema,
     phase: z.enum(['started', 'calls', 'history', 'done', 'failed']),
     done: z.number().int(),
     total: z.number().int(),

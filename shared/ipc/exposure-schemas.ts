@@ -60,7 +60,27 @@ export const alertSchema = z.object({
   seenAt: z.number().int(),
 });
 
+/** Jito (Solana) restaking vaults behind the VRTs held: delegations as configured, and whether slashing is live. */
+export const jitoExposureSchema = z.object({
+  slashingLive: z.boolean(),
+  statement: z.string(),
+  source: z.string(),
+  asOf: z.object({ slot: z.string(), blockTime: z.number().int() }).nullable(),
+  vaults: z.array(
+    z.object({
+      vault: z.string(),
+      vrtSymbol: z.string(),
+      /** SOL value of the VRTs held (raw lamports), across wallets. */
+      heldValue: intString.nullable(),
+      operators: z.array(z.object({ address: z.string(), stakedAmount: intString })),
+      ncns: z.array(z.object({ address: z.string(), state: z.string() })),
+    }),
+  ),
+});
+export type JitoExposure = z.infer<typeof jitoExposureSchema>;
+
 export const exposureReportSchema = z.object({
+  jito: jitoExposureSchema,
   asOf: z.object({ blockNumber: z.string(), blockTime: z.number().int() }).nullable(),
   positions: z.array(exposedPositionSchema),
   exposures: z.array(exposureRowSchema),

@@ -2,10 +2,13 @@
 import { z } from 'zod';
 import { WALLET_KINDS } from '../domain/wallet/wallet-input';
 import { CHAIN_IDS } from '../registry/chains';
+import { NETWORK_IDS } from '../registry/networks';
 import { YIELD_REFERENCES } from '../domain/yield';
 import { CANDLE_SOURCES } from '../registry/markets';
 
 export const chainIdSchema = z.enum(CHAIN_IDS);
+/** EVM chains and Solana: what a snapshot, chain status or position belongs to. */
+export const networkIdSchema = z.enum(NETWORK_IDS);
 export const walletKindSchema = z.enum(WALLET_KINDS);
 /** Raw integer amount as a decimal string: money never travels as a float. */
 export const rawAmountSchema = z.string().regex(/^\d+$/);
@@ -70,8 +73,8 @@ export type Valuation = z.infer<typeof valuationSchema>;
 export const positionSchema = z.object({
   valuation: valuationSchema.nullable(),
   walletId: z.number().int(),
-  chain: chainIdSchema,
-  /** Token contract address, or null for the chain's native coin. */
+  chain: networkIdSchema,
+  /** Token contract address (Solana: mint; 'stake:<account>' for a native stake account), or null for the chain's native coin. */
   tokenAddress: z.string().nullable(),
   symbol: z.string(),
   name: z.string(),
@@ -86,7 +89,7 @@ export const positionSchema = z.object({
 export type Position = z.infer<typeof positionSchema>;
 
 export const chainStatusSchema = z.object({
-  chain: chainIdSchema,
+  chain: networkIdSchema,
   name: z.string(),
   snapshot: z
     .object({
@@ -106,7 +109,7 @@ export type ChainStatus = z.infer<typeof chainStatusSchema>;
 
 /** Sum over wallets of one asset on one chain, computed in main with bigint. */
 export const assetTotalSchema = z.object({
-  chain: chainIdSchema,
+  chain: networkIdSchema,
   tokenAddress: z.string().nullable(),
   symbol: z.string(),
   decimals: z.number().int(),
@@ -161,7 +164,26 @@ export const valueTotalSchema = z.object({
 });
 export type ValueTotal = z.infer<typeof valueTotalSchema>;
 
+/** A native Solana stake account of the latest Solana snapshot (its SOL is also a position). */
+export const stakeAccountSchema = z.object({
+  walletId: z.number().int(),
+  pubkey: z.string(),
+  lamports: rawAmountSchema,
+  state: z.enum(['initialized', 'inactive', 'activating', 'active', 'deactivating']),
+  delegatedStake: rawAmountSchema.nullable(),
+  voter: z.string().nullable(),
+  activationEpoch: z.string().nullable(),
+  deactivationEpoch: z.string().nullable(),
+  staker: z.string(),
+  withdrawer: z.string(),
+  /** The epoch the state was computed for (the snapshot's). */
+  epoch: z.string(),
+});
+export type StakeAccountDto = z.infer<typeof stakeAccountSchema>;
+
 export const portfolioSchema = z.object({
+  /** Native stake accounts at the latest Solana snapshot (slot and time in `chains`). */
+  stakeAccounts: z.array(stakeAccountSchema),
   eigenlayer: z.array(eigenPositionSchema),
   valueTotals: z.array(valueTotalSchema),
   wallets: z.array(walletSchema),
@@ -173,7 +195,7 @@ export type Portfolio = z.infer<typeof portfolioSchema>;
 
 export const refreshChainOutcomeSchema = z.discriminatedUnion('status', [
   z.object({
-    chain: chainIdSchema,
+    chain: networkIdSchema,
     status: z.literal('ok'),
     blockNumber: z.string(),
     positions: z.number().int(),
@@ -183,8 +205,8 @@ export const refreshChainOutcomeSchema = z.discriminatedUnion('status', [
     /** HTTP requests for the past rates of the yield windows (Ethereum only). */
     historyRequests: z.number().int(),
   }),
-  z.object({ chain: chainIdSchema, status: z.literal('failed'), error: z.string() }),
-  z.object({ chain: chainIdSchema, status: z.literal('skipped'), reason: z.string() }),
+  z.object({ chain: networkIdSchema, status: z.literal('failed'), error: z.string() }),
+  z.object({ chain: networkIdSchema, status: z.literal('skipped'), reason: z.string() }),
 ]);
 export type RefreshChainOutcome = z.infer<typeof refreshChainOutcomeSchema>;
 
@@ -214,10 +236,10 @@ export const rpcUrlSchema = z
 export const settingsSchema = z.object({
   theme: themeSchema,
   /** Ordered: the first URL is primary, the rest are fallbacks. */
-  rpc: z.record(chainIdSchema, z.array(z.string())),
-  rpcDefaults: z.record(chainIdSchema, z.array(z.string())),
+  rpc: z.record(networkIdSchema, z.array(z.string())),
+  rpcDefaults: z.record(networkIdSchema, z.array(z.string())),
   /** URLs given on the command line (--rpc) that replace the list above for this run only. */
-  rpcOverrides: z.partialRecord(chainIdSchema, z.array(z.string())),
+  rpcOverrides: z.partialRecord(networkIdSchema, z.array(z.string())),
   /** Base URL of the market price API (CoinGecko-compatible). */
   priceApi: z.object({ base: z.string(), default: z.string(), override: z.string().nullable() }),
   /** The liquid staking token whose yield is the base staking yield. */

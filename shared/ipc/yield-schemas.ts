@@ -1,7 +1,7 @@
 /** The Yield page's data: measured yields per asset, position and portfolio, per window. */
 import { z } from 'zod';
 import { YIELD_REFERENCES } from '../domain/yield';
-import { chainIdSchema } from './schemas';
+import { networkIdSchema } from './schemas';
 
 const intString = z.string().regex(/^-?\d+$/);
 
@@ -27,6 +27,8 @@ export const sampleRefSchema = z.object({
 /** One asset's realized yield over one window. */
 export const assetYieldSchema = z.object({
   rateSymbol: z.string(),
+  /** The network whose snapshots the rate was stored with. */
+  network: z.enum(['ethereum', 'solana']).optional(),
   windowDays: windowDaysSchema,
   figure: yieldFigureSchema,
   from: sampleRefSchema.nullable(),
@@ -53,7 +55,7 @@ export const positionYieldSchema = z.object({
   /** 'token' for a wallet balance, 'eigenlayer' for a native EigenLayer row. */
   source: z.enum(['token', 'eigenlayer']),
   walletId: z.number().int(),
-  chain: chainIdSchema,
+  chain: networkIdSchema,
   tokenAddress: z.string().nullable(),
   symbol: z.string(),
   kind: z.string(),
@@ -65,6 +67,8 @@ export const positionYieldSchema = z.object({
   usdCents: intString.nullable(),
   windows: z.array(yieldPartsSchema),
   note: z.string().nullable(),
+  /** The APY the protocol publishes for this asset (a fraction), for comparison with the measured one. */
+  advertised: z.object({ apy: z.number(), at: z.number().int(), source: z.string() }).nullable().optional(),
 });
 export type PositionYield = z.infer<typeof positionYieldSchema>;
 

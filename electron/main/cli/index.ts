@@ -8,7 +8,7 @@ import { createAppDispatcher } from '../ipc';
 import { parseGlobalOptions, UsageError } from '../options';
 import { buildReport } from '../services/report';
 import { formatAmount } from '../../../shared/domain/amount';
-import { isChainId } from '../../../shared/registry/chains';
+import { isNetworkId } from '../../../shared/registry/networks';
 import type { ChannelInput, ChannelOutput, Channel } from '../../../shared/ipc/contract';
 import type { Dispatch } from '../ipc/handle';
 import { AppFailure } from '../../../shared/result';
@@ -19,7 +19,7 @@ const USAGE = `Usage: slashboard [--data-dir DIR] [--rpc <chain>=<url>]... <comm
   wallets list [--json]
   wallets rename <address> <label>
   wallets remove <address>
-  refresh [--chain ethereum|arbitrum|base]
+  refresh [--chain ethereum|arbitrum|base|solana]
   report [--json]`;
 
 async function call<C extends Channel>(dispatch: Dispatch, channel: C, input?: ChannelInput<C>): Promise<ChannelOutput<C>> {
@@ -48,13 +48,13 @@ async function run(argv: string[], out: (line: string) => void, err: (line: stri
   const args = [...options.rest];
   const [command, sub] = args;
   if (!command || command === 'help' || command === '--help') return out(USAGE);
-  const services: Services = openApp({ dataDir: options.dataDir, mode: 'browser', rpcOverrides: options.rpcOverrides, priceApiOverride: options.priceApi, candlesApiOverride: options.candlesApi });
+  const services: Services = openApp({ dataDir: options.dataDir, mode: 'browser', rpcOverrides: options.rpcOverrides, priceApiOverride: options.priceApi, candlesApiOverride: options.candlesApi, jitoApiOverride: options.jitoApi });
   const dispatch = createAppDispatcher(services);
   try {
     if (command === 'wallets') return await walletsCommand(dispatch, sub, args.slice(2), out);
     if (command === 'refresh') {
       const chain = takeFlag(args, '--chain');
-      if (chain !== undefined && !isChainId(chain)) throw new UsageError(`Unknown chain "${chain}"`);
+      if (chain !== undefined && !isNetworkId(chain)) throw new UsageError(`Unknown chain "${chain}"`);
       services.ctx.events.subscribe((event) => {
         if (event.name === 'refresh.progress') {
           const { chain: name, phase, done, total, message } = event.payload;

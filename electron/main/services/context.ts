@@ -13,18 +13,24 @@ import { createRatesRepo } from '../db/repos/rates.repo';
 import { createHistoryRepo } from '../db/repos/history.repo';
 import { createExposureRepo } from '../db/repos/exposure.repo';
 import { createCandlesRepo } from '../db/repos/candles.repo';
+import { createSolanaRepo } from '../db/repos/solana.repo';
 import { createEventBus } from './event-bus';
-import type { ChainId } from '../../../shared/registry/chains';
+import type { NetworkId } from '../../../shared/registry/networks';
 import type { EvmClientOptions } from '../chain/evm/client';
+import type { HttpOptions } from '../chain/http/fetch-json';
 
 export interface ContextOptions extends OpenOptions {
   dataDir: string;
   mode: 'electron' | 'browser';
   /** RPC URLs that override Settings for this process only (CLI --rpc, tests). */
-  rpcOverrides?: Partial<Record<ChainId, string[]>>;
+  rpcOverrides?: Partial<Record<NetworkId, string[]>>;
   evmClientOptions?: EvmClientOptions;
+  /** Retry and timeout rules for the non-EVM HTTP adapters (tests: short waits). */
+  httpOptions?: HttpOptions;
   /** Price API base URL for this process only (CLI --price-api, tests). */
   priceApiOverride?: string;
+  /** Jito Kobe API base URL for this process only (tests: a loopback server). */
+  jitoApiOverride?: string;
   /** Candle API base URL for this process only (tests: a loopback server). */
   candlesApiOverride?: string;
   /** Tests only: let operator/AVS metadata come from http:// loopback servers (production is https only). */
@@ -40,9 +46,11 @@ export function createContext(options: ContextOptions) {
     mode: options.mode,
     rpcOverrides: options.rpcOverrides ?? {},
     evmClientOptions: options.evmClientOptions ?? {},
+    httpOptions: options.httpOptions ?? {},
     priceApiOverride: options.priceApiOverride ?? null,
     allowHttpMetadata: options.allowHttpMetadata ?? false,
     candlesApiOverride: options.candlesApiOverride ?? null,
+    jitoApiOverride: options.jitoApiOverride ?? null,
     now: options.now ?? (() => Date.now()),
     events: createEventBus(),
     repos: {
@@ -54,6 +62,7 @@ export function createContext(options: ContextOptions) {
       history: createHistoryRepo(db),
       exposure: createExposureRepo(db),
       candles: createCandlesRepo(db),
+      solana: createSolanaRepo(db),
     },
     /** Runs repo writes as one SQLite transaction (nested repo transactions become savepoints). */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),

@@ -13,6 +13,7 @@ import { AppFailure } from '../../../shared/result';
 import { scenarioSchema, type ExposedPosition, type ExposureReport, type NamesResult, type ScenarioDto, type StressResult } from '../../../shared/ipc/exposure-schemas';
 import type { EigenPosition, Portfolio } from '../../../shared/ipc/schemas';
 import { EIGENLAYER } from '../../../shared/registry/eigenlayer';
+import { jitoExposure } from './jito-exposure';
 import type { AppContext } from './context';
 import { findToken, rateBook } from './portfolio-valuation';
 import type { PortfolioService } from './portfolio.service';
@@ -77,7 +78,7 @@ export function createExposureService(ctx: AppContext, portfolioService: Portfol
       const g = graph();
       const scan = ctx.repos.exposure.lastScan();
       const names = ctx.repos.exposure.names().flatMap((entry) => (entry.name ? [{ kind: entry.kind, address: entry.address, name: entry.name }] : []));
-      const base = { scan, scenarios: savedScenarios(), alerts: alerts(ctx), names };
+      const base = { scan, scenarios: savedScenarios(), alerts: alerts(ctx), names, jito: jitoExposure(ctx, g?.portfolio ?? portfolioService.get()) };
       if (!g) {
         return { ...base, asOf: null, positions: [], exposures: [], byAvs: [], byOperator: [], matrix: { ids: [], shared: [] }, disjointPairs: [], concentration: { largestAvs: null, largestOperator: null, hhiAvs: 0 }, worstCases: [], slashedBefore: [], operatorErrors: [] };
       }

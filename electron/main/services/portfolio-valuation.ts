@@ -4,7 +4,9 @@
  */
 import { EVM_TOKENS, type EvmToken } from '../../../shared/registry/evm-tokens';
 import { USD_FEEDS } from '../../../shared/registry/price-feeds';
-import { UNDERLYING_DECIMALS, valuePosition, type RateBook, type RateFigure, type StoredRateLike } from '../../../shared/domain/position-valuation';
+import { SOLANA_LSTS } from '../../../shared/registry/solana-tokens';
+import type { NetworkId } from '../../../shared/registry/networks';
+import { UNDERLYING_DECIMALS, valuePosition, type RateBook, type RateFigure, type StoredRateLike, type Underlying, type ValuedAsset } from '../../../shared/domain/position-valuation';
 import type { Position, RateFigureDto, Valuation, ValueTotal } from '../../../shared/ipc/schemas';
 
 export interface RatesSnapshot {
@@ -13,9 +15,10 @@ export interface RatesSnapshot {
   rates: readonly StoredRateLike[];
 }
 
-export function rateBook(snapshot: RatesSnapshot | null): RateBook {
+/** `extra`: rates stored with another network's snapshot (Solana NAVs), keyed apart from the Ethereum ones. */
+export function rateBook(snapshot: RatesSnapshot | null, extra: readonly StoredRateLike[] = []): RateBook {
   return {
-    rates: new Map((snapshot?.rates ?? []).map((rate) => [rate.key, rate])),
+    rates: new Map([...(snapshot?.rates ?? []), ...extra].map((rate) => [rate.key, rate])),
     asOf: snapshot?.blockTime ?? 0,
     usdHeartbeats: new Map(USD_FEEDS.map((feed) => [feed.underlying, feed.heartbeatSeconds])),
   };
@@ -24,18 +27,46 @@ export function rateBook(snapshot: RatesSnapshot | null): RateBook {
 export const findToken = (chain: string, address: string | null): EvmToken | null =>
   address === null ? null : (EVM_TOKENS.find((token) => token.chain === chain && token.address.toLowerCase() === address.toLowerCase()) ?? null);
 
+/** A stake account's balance row: its token address is 'stake:<account>'. */
+export const isStakeAccountRow = (tokenAddress: string | null) => tokenAddress?.startsWith('stake:') ?? false;
+
+/** VRT rows are keyed by the symbol the Solana refresh gave them (solana-rates.ts vrtSymbol). */
+const vrtAsset = (symbol: string): ValuedAsset => ({ symbol, underlying: 'SOL', nav: { type: 'jito-vault' } });
+
+export interface AssetOf {
+  /** null: the network's native coin (or a stake account, which holds it). */
+  token: ValuedAsset | null;
+  native: Underlying;
+  kind: string;
+  protocol: string | null;
+}
+
+/** The registry asset behind a balance row, or null when the registry does not know it. */
+export function assetOf(network: NetworkId, tokenAddress: string | null, symbol: string): AssetOf | null {
+  if (network === 'solana') {
+    if (tokenAddress === null) return { token: null, native: 'SOL', kind: 'native', protocol: null };
+    if (isStakeAccountRow(tokenAddress)) return { token: null, native: 'SOL', kind: 'native-stake', protocol: 'Solana native staking' };
+    const lst = SOLANA_LSTS.find((item) => item.mint === tokenAddress);
+    if (lst) return { token: lst, native: 'SOL', kind: lst.kind, protocol: lst.protocol };
+    return symbol.startsWith('VRT-') ? { token: vrtAsset(symbol), native: 'SOL', kind: 'vrt', protocol: 'Jito Restaking' } : null;
+  }
+  if (tokenAddress === null) return { token: null, native: 'ETH', kind: 'native', protocol: null };
+  const token = findToken(network, tokenAddress);
+  return token ? { token, native: 'ETH', kind: token.kind, protocol: token.protocol } : null;
+}
+
 const figure = (value: RateFigure): RateFigureDto =>
   value.ok ? { ok: true, value: value.rate.value.toString(), decimals: value.rate.decimals, source: value.source } : value;
 
 export function valuationOf(position: Omit<Position, 'valuation'>, book: RateBook, snapshot: RatesSnapshot | null): Valuation | null {
   if (position.rawAmount === null) return null;
-  const token = findToken(position.chain, position.tokenAddress);
-  const result = valuePosition(BigInt(position.rawAmount), position.decimals, token, book);
+  const asset = assetOf(position.chain, position.tokenAddress, position.symbol);
+  const result = valuePosition(BigInt(position.rawAmount), position.decimals, asset?.token ?? null, book, asset?.native);
   return {
     underlying: result.underlying,
     underlyingDecimals: UNDERLYING_DECIMALS[result.underlying],
-    protocol: token?.protocol ?? null,
-    kind: token?.kind ?? 'native',
+    protocol: asset?.protocol ?? null,
+    kind: asset?.kind ?? 'native',
     nav: figure(result.nav),
     market: figure(result.market),
     usd: figure(result.usd),

@@ -1,6 +1,6 @@
 /** The portfolio as last refreshed: wallets, each chain's snapshot and status, positions. */
-import { CHAIN_IDS, CHAINS } from '../../../shared/registry/chains';
-import type { AssetTotal, ChainStatus, EigenPosition, Portfolio, Position } from '../../../shared/ipc/schemas';
+import { NETWORK_IDS, NETWORKS } from '../../../shared/registry/networks';
+import type { AssetTotal, ChainStatus, EigenPosition, Portfolio, Position, StakeAccountDto } from '../../../shared/ipc/schemas';
 import { EIGENLAYER } from '../../../shared/registry/eigenlayer';
 import { rateBook, valuationOf, valueTotals } from './portfolio-valuation';
 import type { AppContext } from './context';
@@ -11,11 +11,11 @@ const SLOT_SECONDS = 12;
 export function createPortfolioService(ctx: AppContext) {
   function chainStatuses(): ChainStatus[] {
     const statuses = new Map(ctx.repos.snapshots.statuses().map((row) => [row.chain, row]));
-    return CHAIN_IDS.map((chain) => {
+    return NETWORK_IDS.map((chain) => {
       const row = statuses.get(chain);
       return {
         chain,
-        name: CHAINS[chain].name,
+        name: NETWORKS[chain].name,
         snapshot:
           row && row.snapshotId !== null
             ? {
@@ -51,10 +51,13 @@ export function createPortfolioService(ctx: AppContext) {
       const ratesSnapshot = ethereum
         ? { blockNumber: ethereum.blockNumber, blockTime: ethereum.blockTime, rates: ctx.repos.rates.forSnapshot(ethereum.id) }
         : null;
-      const book = rateBook(ratesSnapshot);
+      const solana = chains.find((chain) => chain.chain === 'solana')?.snapshot ?? null;
+      const solanaRates = solana ? { blockNumber: solana.blockNumber, blockTime: solana.blockTime, rates: ctx.repos.rates.forSnapshot(solana.id) } : null;
+      const book = rateBook(ratesSnapshot, solanaRates?.rates ?? []);
       const positions: Position[] = ctx.repos.snapshots.latestPositions().map(({ rpcUrl, ...row }) => {
-        const position = { ...row, source: `${row.tokenAddress ? 'ERC-20 balanceOf' : 'native balance'} via Multicall3 at ${rpcUrl}` };
-        return { ...position, valuation: valuationOf(position, book, ratesSnapshot) };
+        const position = { ...row, source: positionSource(row.chain, row.tokenAddress, rpcUrl) };
+        // A Solana token's NAV was read at the Solana slot; its SOL/USD price at the Ethereum block.
+        return { ...position, valuation: valuationOf(position, book, row.chain === 'solana' && solanaRates ? solanaRates : ratesSnapshot) };
       });
       return {
         wallets: ctx.repos.wallets.list(),
@@ -63,12 +66,20 @@ export function createPortfolioService(ctx: AppContext) {
         totals: sumByAsset(positions),
         valueTotals: valueTotals(positions),
         eigenlayer: ethereum ? eigenRows(ethereum) : [],
+        stakeAccounts: solana ? ctx.repos.solana.stakes(solana.id).map((row) => ({ ...row, state: row.state as StakeAccountDto['state'] })) : [],
       };
     },
   };
 }
 
 export type PortfolioService = ReturnType<typeof createPortfolioService>;
+
+function positionSource(chain: string, tokenAddress: string | null, rpcUrl: string): string {
+  if (chain !== 'solana') return `${tokenAddress ? 'ERC-20 balanceOf' : 'native balance'} via Multicall3 at ${rpcUrl}`;
+  if (tokenAddress === null) return `getBalance at ${rpcUrl}`;
+  if (tokenAddress.startsWith('stake:')) return `Stake program account ${tokenAddress.slice(6)} (getProgramAccounts by staker/withdrawer) at ${rpcUrl}`;
+  return `getTokenAccountsByOwner (Token and Token-2022 programs) at ${rpcUrl}`;
+}
 
 /** Totals per chain and asset, in raw units; `wallets` counts holders, a failed read counts as failed, never as zero. */
 export function sumByAsset(positions: readonly Position[]): AssetTotal[] {

@@ -1,10 +1,13 @@
 /**
  * Refresh: read every EVM wallet's balances (and, on Ethereum, its native EigenLayer
- * positions) at one block per chain and store one snapshot per chain, atomically. Chains
+ * positions) at one block per chain and store one snapshot per chain, atomically; Solana
+ * wallets the same way at one slot (solana-refresh.ts). Chains
  * run in parallel and fail independently: a failing chain keeps its last good snapshot and
  * records the error, which the portfolio shows as stale.
  */
-import { CHAIN_IDS, CHAINS, type ChainId } from '../../../shared/registry/chains';
+import { CHAINS, type ChainId } from '../../../shared/registry/chains';
+import { NETWORK_IDS, isEvmNetwork, type NetworkId } from '../../../shared/registry/networks';
+import { refreshSolana } from './solana-refresh';
 import { tokensOn } from '../../../shared/registry/evm-tokens';
 import type { RefreshChainOutcome, RefreshSummary } from '../../../shared/ipc/schemas';
 import { AppFailure } from '../../../shared/result';
@@ -105,12 +108,12 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
 
   return {
     isRunning: () => running,
-    async run(chains: readonly ChainId[] = CHAIN_IDS): Promise<RefreshSummary> {
+    async run(chains: readonly NetworkId[] = NETWORK_IDS): Promise<RefreshSummary> {
       if (running) throw new AppFailure('BUSY', 'A refresh is already running');
       running = true;
       const startedAt = ctx.now();
       try {
-        const outcomes = await Promise.all([...new Set(chains)].map(refreshChain));
+        const outcomes = await Promise.all([...new Set(chains)].map((network) => (isEvmNetwork(network) ? refreshChain(network) : refreshSolana(ctx, settings))));
         return { startedAt, finishedAt: ctx.now(), chains: outcomes };
       } finally {
         running = false;

@@ -34,5 +34,18 @@ export function reportExposure(report: ExposureReport) {
     worstCases: report.worstCases.map((item) => ({ kind: item.kind, target: item.target, lossEthIfFullySlashed: eth(item.loss), usd: usd(item.usdCents) })),
     slashedBefore: report.slashedBefore,
     alerts: report.alerts,
+    jito: {
+      slashingLive: report.jito.slashingLive,
+      statement: report.jito.statement,
+      source: report.jito.source,
+      asOf: report.jito.asOf ? { slot: report.jito.asOf.slot, timestamp: new Date(report.jito.asOf.blockTime * 1000).toISOString() } : null,
+      vaults: report.jito.vaults.map((vault) => ({
+        vault: vault.vault,
+        vrt: vault.vrtSymbol,
+        heldSol: vault.heldValue === null ? null : toDecimalString(BigInt(vault.heldValue), 9),
+        operators: vault.operators.map((operator) => ({ operator: operator.address, stakedRaw: operator.stakedAmount })),
+        ncns: vault.ncns,
+      })),
+    },
   };
 }

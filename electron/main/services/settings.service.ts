@@ -1,27 +1,28 @@
-import { CHAIN_IDS, CHAINS, type ChainId } from '../../../shared/registry/chains';
+import { NETWORK_IDS, NETWORKS, type NetworkId } from '../../../shared/registry/networks';
 import { themeSchema, type Settings, type Theme } from '../../../shared/ipc/schemas';
 import { yieldReferenceSchema, type YieldReference } from '../../../shared/ipc/yield-schemas';
 import { CANDLE_SOURCES, type CandleSource } from '../../../shared/registry/markets';
 import { AppFailure } from '../../../shared/result';
 import type { AppContext } from './context';
 import { DEFAULT_COINGECKO_BASE } from '../chain/prices/coingecko';
+import { DEFAULT_KOBE_BASE } from '../chain/solana/jito-kobe';
 
-const rpcKey = (chain: ChainId) => `rpc.${chain}`;
+const rpcKey = (chain: NetworkId) => `rpc.${chain}`;
 
 export function createSettingsService(ctx: AppContext) {
   const { settings } = ctx.repos;
 
-  const storedRpc = (chain: ChainId): string[] | null => {
+  const storedRpc = (chain: NetworkId): string[] | null => {
     const value = settings.get(rpcKey(chain));
     return Array.isArray(value) && value.every((url) => typeof url === 'string') ? (value as string[]) : null;
   };
 
   const get = (): Settings => {
     const theme = themeSchema.safeParse(settings.get('theme'));
-    const rpc = {} as Record<ChainId, string[]>;
-    const rpcDefaults = {} as Record<ChainId, string[]>;
-    for (const chain of CHAIN_IDS) {
-      rpcDefaults[chain] = [...CHAINS[chain].defaultRpcUrls];
+    const rpc = {} as Record<NetworkId, string[]>;
+    const rpcDefaults = {} as Record<NetworkId, string[]>;
+    for (const chain of NETWORK_IDS) {
+      rpcDefaults[chain] = [...NETWORKS[chain].defaultRpcUrls];
       rpc[chain] = storedRpc(chain) ?? rpcDefaults[chain];
     }
     const storedBase = settings.get('prices.apiBase');
@@ -41,9 +42,9 @@ export function createSettingsService(ctx: AppContext) {
   return {
     get,
     /** The URLs a refresh uses: process overrides, then Settings, then defaults. */
-    rpcUrls: (chain: ChainId): string[] => ctx.rpcOverrides[chain] ?? storedRpc(chain) ?? [...CHAINS[chain].defaultRpcUrls],
+    rpcUrls: (chain: NetworkId): string[] => ctx.rpcOverrides[chain] ?? storedRpc(chain) ?? [...NETWORKS[chain].defaultRpcUrls],
     /** An empty list restores the defaults. */
-    setRpc: (chain: ChainId, urls: string[]): Settings => {
+    setRpc: (chain: NetworkId, urls: string[]): Settings => {
       const unique = [...new Set(urls.map((url) => url.trim()))];
       if (unique.length !== urls.length) throw new AppFailure('INVALID_INPUT', 'The same RPC URL is listed twice');
       if (unique.length === 0) settings.delete(rpcKey(chain));
@@ -64,6 +65,8 @@ export function createSettingsService(ctx: AppContext) {
       ctx.events.emit('data.changed', { what: 'settings' });
       return get();
     },
+    /** The Jito Kobe API a refresh uses (process override, else the public default). */
+    jitoApiBase: (): string => ctx.jitoApiOverride ?? DEFAULT_KOBE_BASE,
     setCandleSource: (source: CandleSource): Settings => {
       settings.set('charts.source', source);
       ctx.events.emit('data.changed', { what: 'settings' });

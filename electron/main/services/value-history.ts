@@ -5,9 +5,9 @@
  * out and counted. Offline by construction: nothing is fetched.
  */
 import { valuePosition } from '../../../shared/domain/position-valuation';
-import type { ChainId } from '../../../shared/registry/chains';
+import type { NetworkId } from '../../../shared/registry/networks';
 import type { AppContext } from './context';
-import { findToken, rateBook } from './portfolio-valuation';
+import { assetOf, rateBook } from './portfolio-valuation';
 
 export interface ValuePoint {
   time: number;
@@ -19,20 +19,21 @@ export interface ValuePoint {
 
 export function portfolioValueHistory(ctx: AppContext): ValuePoint[] {
   const snapshots = ctx.repos.snapshots.all();
-  const latestByChain = new Map<ChainId, number>();
+  const latestByChain = new Map<NetworkId, number>();
   const points: ValuePoint[] = [];
   for (const snapshot of snapshots) {
     latestByChain.set(snapshot.chain, snapshot.id);
     if (snapshot.chain !== 'ethereum') continue;
-    const book = rateBook({ blockNumber: snapshot.blockNumber, blockTime: snapshot.blockTime, rates: ctx.repos.rates.forSnapshot(snapshot.id) });
+    const solana = latestByChain.get('solana');
+    const book = rateBook({ blockNumber: snapshot.blockNumber, blockTime: snapshot.blockTime, rates: ctx.repos.rates.forSnapshot(snapshot.id) }, solana ? ctx.repos.rates.forSnapshot(solana) : []);
     let cents = 0n;
     let unvalued = 0;
     for (const [chain, snapshotId] of latestByChain) {
       for (const balance of ctx.repos.snapshots.balancesOf(snapshotId)) {
         if (balance.rawAmount === null || balance.rawAmount === '0') continue;
-        const token = balance.tokenAddress === '' ? null : findToken(chain, balance.tokenAddress);
-        if (balance.tokenAddress !== '' && !token) continue;
-        const value = valuePosition(BigInt(balance.rawAmount), balance.decimals, token, book);
+        const asset = assetOf(chain, balance.tokenAddress === '' ? null : balance.tokenAddress, balance.symbol);
+        if (!asset) continue;
+        const value = valuePosition(BigInt(balance.rawAmount), balance.decimals, asset.token, book, asset.native);
         if (value.usdCents === null) unvalued += 1;
         else cents += value.usdCents;
       }

@@ -11,7 +11,8 @@ import { UNDERLYING_DECIMALS, type Underlying } from '../../../shared/domain/pos
 import type { AssetYield, PortfolioYield, PositionYield, YieldReference, YieldReport, YieldSeries } from '../../../shared/ipc/yield-schemas';
 import { findToken, rateBook } from './portfolio-valuation';
 import { eigenYields } from './eigen-yield';
-import { createMeasurer, partsDto, type WindowDays } from './yield-measurer';
+import { createMeasurer, partsDto, type Measurer, type WindowDays } from './yield-measurer';
+import { solanaYields } from './solana-yield';
 import type { AppContext } from './context';
 import type { PortfolioService } from './portfolio.service';
 
@@ -24,7 +25,12 @@ export function createYieldService(ctx: AppContext, portfolio: PortfolioService,
       const ref = reference();
       const current = portfolio.get();
       const ethereum = current.chains.find((chain) => chain.chain === 'ethereum')?.snapshot ?? null;
-      if (!ethereum) return { reference: ref, asOf: null, assets: [], positions: [], portfolio: [], history: [] };
+      const solana = solanaYields(ctx, current);
+      const solanaAssets = solana ? assetYields(solana.measurer, solana.symbols, 'solana') : [];
+      if (!ethereum) {
+        const positions = solana?.positions ?? [];
+        return { reference: ref, asOf: null, assets: solanaAssets, positions, portfolio: positions.length ? YIELD_WINDOWS_DAYS.map((days) => portfolioYield(days, positions)) : [], history: [] };
+      }
       const reads = ctx.repos.history.reads('ethereum');
       // The latest history read of a window, if it was made for this snapshot's window start.
       const startOf = (days: number, now: RateSampleLike) => {
@@ -66,21 +72,10 @@ export function createYieldService(ctx: AppContext, portfolio: PortfolioService,
 
       const book = rateBook({ blockNumber: ethereum.blockNumber, blockTime: ethereum.blockTime, rates });
       const eigen = eigenYields({ rows: current.eigenlayer, wallets: current.wallets, book, measurer, reference: ref, referenceFigure });
-      const all = [...positions, ...eigen];
-      const symbols = new Set([ref, ...all.map((position) => position.rateSymbol).filter((symbol): symbol is string => symbol !== null)]);
-      const assets: AssetYield[] = [...symbols].flatMap((symbol) =>
-        YIELD_WINDOWS_DAYS.map((days) => {
-          const measurement = measurer.measure(navKey(symbol), days);
-          return {
-            rateSymbol: symbol,
-            windowDays: days,
-            figure: measurer.figure(navKey(symbol), days, symbol),
-            from: sampleRef(measurement?.from ?? null),
-            to: sampleRef(measurement?.to ?? null),
-            days: measurement?.seconds ? measurement.seconds / 86_400 : null,
-          };
-        }),
-      );
+      const evmPositions = [...positions.filter((position) => position.chain !== 'solana'), ...eigen];
+      const all = [...evmPositions, ...(solana?.positions ?? [])];
+      const symbols = [...new Set([ref, ...evmPositions.map((position) => position.rateSymbol).filter((symbol): symbol is string => symbol !== null)])];
+      const assets: AssetYield[] = [...assetYields(measurer, symbols, 'ethereum'), ...solanaAssets];
       return {
         reference: ref,
         asOf: { blockNumber: ethereum.blockNumber, blockTime: ethereum.blockTime },
@@ -93,13 +88,33 @@ export function createYieldService(ctx: AppContext, portfolio: PortfolioService,
 
     /** The rolling yield of one rate over stored samples, for the chart. */
     series(rateSymbol: string, windowDays: WindowDays): YieldSeries {
-      const samples = ctx.repos.history.samples('ethereum').filter((sample) => sample.key === navKey(rateSymbol));
+      const key = navKey(rateSymbol);
+      const evm = ctx.repos.history.samples('ethereum').filter((sample) => sample.key === key);
+      const samples = evm.length > 0 ? evm : ctx.repos.history.samples('solana').filter((sample) => sample.key === key);
       return { rateSymbol, windowDays, points: rollingYield(samples, windowDays), samples: samples.length };
     },
   };
 }
 
 export type YieldService = ReturnType<typeof createYieldService>;
+
+/** Each rate's realized yield per window, with the samples it was measured between. */
+function assetYields(measurer: Measurer, symbols: readonly string[], network: 'ethereum' | 'solana'): AssetYield[] {
+  return symbols.flatMap((symbol) =>
+    YIELD_WINDOWS_DAYS.map((days) => {
+      const measurement = measurer.measure(navKey(symbol), days);
+      return {
+        rateSymbol: symbol,
+        network,
+        windowDays: days,
+        figure: measurer.figure(navKey(symbol), days, symbol),
+        from: sampleRef(measurement?.from ?? null),
+        to: sampleRef(measurement?.to ?? null),
+        days: measurement?.seconds ? measurement.seconds / 86_400 : null,
+      };
+    }),
+  );
+}
 
 /** Value-weighted (USD) base, premium and blended yield, and projected income per underlying. */
 export function portfolioYield(days: WindowDays, positions: readonly PositionYield[]): PortfolioYield {

@@ -3,7 +3,7 @@
  * window, and every stored sample of a rate (past reads and refresh snapshots alike).
  */
 import type Database from 'better-sqlite3';
-import type { ChainId } from '../../../../shared/registry/chains';
+import type { NetworkId } from '../../../../shared/registry/networks';
 import type { BlockTime } from '../../chain/evm/block-search';
 import type { RateSampleLike } from '../../../../shared/domain/yield-measure';
 
@@ -65,15 +65,15 @@ export function createHistoryRepo(db: Database.Database) {
     row ? { number: BigInt(row.n), timestamp: row.t } : null;
 
   return {
-    bracket: (chain: ChainId, target: number) => ({ below: toBlock(below.get(chain, target)), above: toBlock(above.get(chain, target)) }),
-    saveBlockTimes: (chain: ChainId, blocks: readonly BlockTime[]): void => {
+    bracket: (chain: NetworkId, target: number) => ({ below: toBlock(below.get(chain, target)), above: toBlock(above.get(chain, target)) }),
+    saveBlockTimes: (chain: NetworkId, blocks: readonly BlockTime[]): void => {
       for (const block of blocks) insertBlock.run(chain, Number(block.number), block.timestamp);
     },
-    savePastRates: (chain: ChainId, block: BlockTime, rates: readonly PastRate[], readAt: number): void => {
+    savePastRates: (chain: NetworkId, block: BlockTime, rates: readonly PastRate[], readAt: number): void => {
       for (const rate of rates) insertRate.run({ chain, blockNumber: Number(block.number), blockTime: block.timestamp, readAt, ...rate });
     },
-    hasPastRatesBetween: (chain: ChainId, after: number, atOrBefore: number): boolean => (hasPastNear.get(chain, after, atOrBefore)?.n ?? 0) > 0,
-    saveRead: (chain: ChainId, read: HistoryRead): void => {
+    hasPastRatesBetween: (chain: NetworkId, after: number, atOrBefore: number): boolean => (hasPastNear.get(chain, after, atOrBefore)?.n ?? 0) > 0,
+    saveRead: (chain: NetworkId, read: HistoryRead): void => {
       upsertRead.run(
         chain,
         read.label,
@@ -84,7 +84,7 @@ export function createHistoryRepo(db: Database.Database) {
         read.attemptedAt,
       );
     },
-    reads: (chain: ChainId): HistoryRead[] =>
+    reads: (chain: NetworkId): HistoryRead[] =>
       selectReads.all(chain).map((row) => ({
         label: row.label as string,
         targetTime: row.targetTime as number,
@@ -93,7 +93,7 @@ export function createHistoryRepo(db: Database.Database) {
         error: row.error as string | null,
         attemptedAt: row.attemptedAt as number,
       })),
-    samples: (chain: ChainId): RateSample[] =>
+    samples: (chain: NetworkId): RateSample[] =>
       selectSamples.all(chain, chain).map((row) => ({
         key: row.key as string,
         value: BigInt(row.value as string),

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ChainId } from '../../../../shared/registry/chains';
+import type { NetworkId } from '../../../../shared/registry/networks';
 
 export interface BalanceRow {
   walletId: number;
@@ -13,7 +13,7 @@ export interface BalanceRow {
 }
 
 export interface NewSnapshot {
-  chain: ChainId;
+  chain: NetworkId;
   blockNumber: bigint;
   blockTime: number;
   fetchedAt: number;
@@ -23,7 +23,7 @@ export interface NewSnapshot {
 }
 
 export interface ChainStatusRow {
-  chain: ChainId;
+  chain: NetworkId;
   snapshotId: number | null;
   blockNumber: string | null;
   blockTime: number | null;
@@ -37,7 +37,7 @@ export interface ChainStatusRow {
 
 export interface StoredPosition {
   walletId: number;
-  chain: ChainId;
+  chain: NetworkId;
   tokenAddress: string | null;
   symbol: string;
   name: string;
@@ -86,11 +86,11 @@ export function createSnapshotsRepo(db: Database.Database) {
      ORDER BY b.wallet_id, s.chain, b.token_address`,
   );
   const countSnapshots = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM snapshots WHERE chain = ?');
-  const selectAll = db.prepare<[], { id: number; chain: ChainId; blockNumber: string; blockTime: number }>(
+  const selectAll = db.prepare<[], { id: number; chain: NetworkId; blockNumber: string; blockTime: number }>(
     'SELECT id, chain, block_number AS blockNumber, block_time AS blockTime FROM snapshots ORDER BY block_time, id',
   );
-  const selectBalances = db.prepare<[number], { tokenAddress: string; decimals: number; rawAmount: string | null }>(
-    'SELECT token_address AS tokenAddress, decimals, raw_amount AS rawAmount FROM balances WHERE snapshot_id = ?',
+  const selectBalances = db.prepare<[number], { tokenAddress: string; symbol: string; decimals: number; rawAmount: string | null }>(
+    'SELECT token_address AS tokenAddress, symbol, decimals, raw_amount AS rawAmount FROM balances WHERE snapshot_id = ?',
   );
 
   return {
@@ -122,7 +122,7 @@ export function createSnapshotsRepo(db: Database.Database) {
         markSuccess.run(snapshot.chain, id, snapshot.fetchedAt);
         return id;
       })(),
-    recordFailure: (chain: ChainId, message: string, at: number): void => {
+    recordFailure: (chain: NetworkId, message: string, at: number): void => {
       markFailure.run(chain, at, message, at);
     },
     statuses: (): ChainStatusRow[] => selectStatuses.all() as unknown as ChainStatusRow[],
@@ -131,7 +131,7 @@ export function createSnapshotsRepo(db: Database.Database) {
         ...(row as unknown as StoredPosition),
         tokenAddress: row.tokenAddress === '' ? null : (row.tokenAddress as string),
       })),
-    count: (chain: ChainId): number => countSnapshots.get(chain)?.n ?? 0,
+    count: (chain: NetworkId): number => countSnapshots.get(chain)?.n ?? 0,
     /** Every snapshot of every chain, oldest first (for history charts). */
     all: () => selectAll.all(),
     /** One snapshot's balances (token address '' for the native coin). */

@@ -1,0 +1,98 @@
+/**
+ * Yields of Solana positions from stored Solana snapshots only: a stake-pool token's realized
+ * yield is the growth of its pool rate (total_lamports / pool_token_supply) between stored
+ * refreshes; for JitoSOL, Jito's published MEV statistics split it into staking (base) and
+ * MEV (premium); a VRT's premium is its vault rate's growth over its supported token's.
+ * Native stake accounts are not measured yet (their inflation rewards are not read).
+ */
+import { YIELD_WINDOWS_DAYS, measured, notMeasured, splitYield, type YieldFigure, type YieldParts } from '../../../shared/domain/yield';
+import { mevYield, splitWithMev } from '../../../shared/domain/solana/mev-yield';
+import { navKey } from '../../../shared/domain/yield-source';
+import { solanaLstByMint } from '../../../shared/registry/solana-tokens';
+import type { Portfolio } from '../../../shared/ipc/schemas';
+import type { PositionYield } from '../../../shared/ipc/yield-schemas';
+import { createMeasurer, partsDto, type Measurer } from './yield-measurer';
+import type { AppContext } from './context';
+
+const JITO = 'JitoSOL';
+
+export interface SolanaYields {
+  measurer: Measurer;
+  positions: PositionYield[];
+  symbols: string[];
+}
+
+export function solanaYields(ctx: AppContext, portfolio: Portfolio): SolanaYields | null {
+  const snapshot = portfolio.chains.find((chain) => chain.chain === 'solana')?.snapshot ?? null;
+  if (!snapshot) return null;
+  const rates = ctx.repos.rates.forSnapshot(snapshot.id);
+  const readErrors = new Map(rates.flatMap((rate) => (rate.error ? [[rate.key, rate.error] as const] : [])));
+  const measurer = createMeasurer({ samples: ctx.repos.history.samples('solana'), snapshotBlock: BigInt(snapshot.blockNumber), readErrors, startOf: () => null });
+  const stats = new Map(ctx.repos.solana.stats(snapshot.id).map((row) => [row.windowDays, row]));
+  const fee = rates.find((rate) => rate.key === `fee:${JITO}`)?.value;
+  const links = ctx.repos.solana.links(snapshot.id);
+
+  const mev = (days: number): YieldFigure => {
+    const row = stats.get(days);
+    if (!row) return notMeasured('Jito statistics not read at the latest refresh');
+    if (row.error || row.mevLamports === null || row.meanTvlLamports === null || row.days === null) return notMeasured(`Jito statistics: ${row.error ?? 'missing'}`);
+    return mevYield({ mevLamports: BigInt(row.mevLamports), meanTvlLamports: BigInt(row.meanTvlLamports), days: row.days }, BigInt(fee ?? '0'));
+  };
+  const own = (symbol: string, days: number) => measurer.figure(navKey(symbol), days, symbol);
+  const symbols = new Set<string>();
+
+  const positions = portfolio.positions
+    .filter((position) => position.chain === 'solana' && position.rawAmount !== null && position.rawAmount !== '0' && position.valuation)
+    .map((position): PositionYield => {
+      const valuation = position.valuation!;
+      const lst = position.tokenAddress ? solanaLstByMint(position.tokenAddress) : undefined;
+      const vaultMint = position.symbol.startsWith('VRT-') ? position.tokenAddress : null;
+      let kind = 'idle';
+      let rateSymbol: string | null = null;
+      let note: string | null = null;
+      let split: (days: number) => YieldParts = () => splitYield('idle', measured(0), measured(0), '');
+      if (position.tokenAddress?.startsWith('stake:')) {
+        kind = 'native-stake';
+        note = 'native stake rewards are not read yet (getInflationReward); not measured';
+        split = () => ({ base: notMeasured(note!), premium: notMeasured(note!), blended: notMeasured(note!) });
+      } else if (lst) {
+        kind = 'lst';
+        rateSymbol = lst.nav.type === 'spl-stake-pool' ? lst.symbol : null;
+        if (!rateSymbol) note = lst.nav.type === 'none' ? lst.nav.reason : null;
+        else if (lst.symbol === JITO) note = 'base = staking, premium = MEV: MEV from Jito stake_pool_stats (an estimate, net of the pool fee)';
+        else note = 'MEV is not separated for this pool: its whole yield is shown as base';
+        split = (days) => {
+          if (!rateSymbol) return { base: notMeasured(note!), premium: notMeasured(note!), blended: notMeasured(note!) };
+          return lst.symbol === JITO ? splitWithMev(own(JITO, days), mev(days)) : splitYield('lst', own(rateSymbol, days), measured(0), '');
+        };
+      } else if (vaultMint) {
+        kind = 'vrt';
+        rateSymbol = position.symbol;
+        const vault = links.find((link) => link.kind === 'vrt' && link.address === vaultMint)?.vault ?? null;
+        note = `Jito vault ${vault ?? '?'}: premium = the vault rate's growth over JitoSOL's`;
+        symbols.add(JITO);
+        split = (days) => splitYield('lrt', own(position.symbol, days), own(JITO, days), JITO);
+      }
+      if (rateSymbol) symbols.add(rateSymbol);
+      const underlyingValue = valuation.underlyingValue === null ? null : BigInt(valuation.underlyingValue);
+      const usdCents = valuation.usdCents === null ? null : BigInt(valuation.usdCents);
+      const jitoRow = lst?.symbol === JITO ? stats.get(30) : undefined;
+      return {
+        source: 'token',
+        walletId: position.walletId,
+        chain: position.chain,
+        tokenAddress: position.tokenAddress,
+        symbol: position.symbol,
+        kind,
+        rateSymbol,
+        underlying: valuation.underlying,
+        underlyingDecimals: valuation.underlyingDecimals,
+        underlyingValue: valuation.underlyingValue,
+        usdCents: valuation.usdCents,
+        windows: YIELD_WINDOWS_DAYS.map((days) => partsDto(days, split(days), underlyingValue, usdCents)),
+        note,
+        advertised: jitoRow?.publishedApy != null && jitoRow.publishedAt != null ? { apy: jitoRow.publishedApy, at: jitoRow.publishedAt, source: jitoRow.source } : null,
+      };
+    });
+  return { measurer, positions, symbols: [...symbols] };
+}
