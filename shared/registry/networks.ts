@@ -30,9 +30,10 @@ export const NETWORKS: Record<NetworkId, NetworkInfo> = {
     nativeSymbol: 'SOL',
     nativeName: 'Solana',
     nativeDecimals: 9,
-    defaultRpcUrls: ['https://api.mainnet-beta.solana.com'],
+    defaultRpcUrls: ['https://api.mainnet-beta.solana.com', 'https://solana-rpc.publicnode.com'],
     rpcSources: [
-      "Solana docs, Clusters and Public RPC Endpoints (solana.com/docs/references/clusters): the Mainnet public endpoint, rate limited; add your own provider as primary or fallback in Settings",
+      'Solana docs, Clusters and Public RPC Endpoints (solana.com/docs/references/clusters): the Mainnet public endpoint, rate limited (100 requests / 10 s per IP); add your own provider in Settings',
+      'PublicNode (Allnodes) free Solana endpoint, keyless: listed as wss://solana-rpc.publicnode.com in git.vdb.to LaconicNetwork/solana-proxy docs/solana-free-websocket-providers.md; the same host serves JSON-RPC over https, like its Ethereum endpoint above (a fallback only)',
     ],
   },
 };

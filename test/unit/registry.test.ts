@@ -1,6 +1,7 @@
 import { getAddress } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { CHAIN_IDS, CHAINS, MULTICALL3_ADDRESS } from '../../shared/registry/chains';
+import { CHAIN_IDS, MULTICALL3_ADDRESS } from '../../shared/registry/chains';
+import { NETWORK_IDS, NETWORKS } from '../../shared/registry/networks';
 import { EVM_TOKENS, tokensOn } from '../../shared/registry/evm-tokens';
 
 describe('token registry', () => {
@@ -23,10 +24,11 @@ describe('token registry', () => {
     expect(tokensOn('base').map((token) => token.symbol)).toContain('weETH');
   });
 
-  it('gives each chain https defaults with sources and a checksummed Multicall3', () => {
+  it('gives each network https defaults with sources and a checksummed Multicall3', () => {
     expect(getAddress(MULTICALL3_ADDRESS)).toBe(MULTICALL3_ADDRESS);
-    for (const chain of CHAIN_IDS) {
-      const info = CHAINS[chain];
+    expect(NETWORK_IDS).toEqual([...CHAIN_IDS, 'solana']);
+    for (const chain of NETWORK_IDS) {
+      const info = NETWORKS[chain];
       expect(info.defaultRpcUrls.length).toBeGreaterThan(0);
       expect(info.rpcSources.length).toBe(info.defaultRpcUrls.length);
       for (const url of info.defaultRpcUrls) expect(new URL(url).protocol).toBe('https:');
