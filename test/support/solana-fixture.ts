@@ -10,12 +10,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { base58, base64 } from '@scure/base';
 import { encodeVault, encodeVaultConfig, encodeVaultNcnTicket, encodeVaultOperatorDelegation, sampleVault } from './jito-vault-encode';
 import type { SolanaState, StakeFixture } from './solana-rpc-server';
 
-export const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/solana-jito-stake-pool');
-const SHAPES = path.resolve(__dirname, '../../../shared/api-shapes');
+// import.meta.url, not __dirname: Playwright loads this file as an ES module ("type": "module").
+export const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/solana-jito-stake-pool', import.meta.url));
+const SHAPES = fileURLToPath(new URL('../../../shared/api-shapes', import.meta.url));
 export const JITO_POOL = 'Jito4APyf642JPZPx3hGc6WWJ8zPKtRbRs4P815Awbb';
 export const JITOSOL_MINT = 'J1toso1uCk3RLmjorhTtrVwY9HJ7X8V9yYac6Y7kGCPn';
 export const SPL_STAKE_POOL = 'SPoo1Ku8WFXoNDMHPsrGSTSG1Y47rzgn41SLUNakuHy';

@@ -1,4 +1,4 @@
-import { CHAINS } from '../../../shared/registry/chains';
+import { NETWORKS } from '../../../shared/registry/networks';
 import { usePortfolioStore } from '../stores/usePortfolioStore';
 
 /** The refresh button with live per-chain progress (calls done / total). */
@@ -11,7 +11,7 @@ export function RefreshBar() {
         {refreshError && <span className="error-text">{refreshError.message}</span>}
         {entries.map((item) => (
           <span key={item.chain} className={`chip chip-${item.phase}`} data-testid={`progress-${item.chain}`}>
-            {CHAINS[item.chain].name}:{' '}
+            {NETWORKS[item.chain].name}:{' '}
             {phaseText(item.phase, item.done, item.total)}
           </span>
         ))}

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ChainId } from '../../../shared/registry/chains';
+import type { NetworkId } from '../../../shared/registry/networks';
 import type { Portfolio, RefreshSummary } from '../../../shared/ipc/schemas';
 import type { EventPayload } from '../../../shared/ipc/events';
 import type { AppError } from '../../../shared/result';
@@ -11,7 +11,7 @@ interface PortfolioState {
   portfolio: Portfolio | null;
   loadError: AppError | null;
   refreshing: boolean;
-  progress: Partial<Record<ChainId, Progress>>;
+  progress: Partial<Record<NetworkId, Progress>>;
   lastSummary: RefreshSummary | null;
   refreshError: AppError | null;
   load(): Promise<void>;

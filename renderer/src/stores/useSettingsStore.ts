@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ChainId } from '../../../shared/registry/chains';
+import type { NetworkId } from '../../../shared/registry/networks';
 import type { AppInfo, Settings, Theme } from '../../../shared/ipc/schemas';
 import type { AppError } from '../../../shared/result';
 import { invoke } from '../api';
@@ -10,7 +10,7 @@ interface SettingsState {
   loadError: AppError | null;
   load(): Promise<void>;
   setTheme(theme: Theme): Promise<AppError | null>;
-  setRpc(chain: ChainId, urls: string[]): Promise<AppError | null>;
+  setRpc(chain: NetworkId, urls: string[]): Promise<AppError | null>;
 }
 
 export const useSettingsStore = create<SettingsState>((set, get) => ({

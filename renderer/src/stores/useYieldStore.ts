@@ -28,7 +28,9 @@ export const useYieldStore = create<YieldState>((set, get) => ({
   async load() {
     const result = await invoke('yield.get');
     if (!result.ok) return set({ loadError: result.error });
-    const chartSymbol = get().chartSymbol ?? result.value.reference;
+    // The reference's rate by default, or the first measured rate when the reference has none (Solana only).
+    const symbols = result.value.assets.map((asset) => asset.rateSymbol);
+    const chartSymbol = get().chartSymbol ?? (symbols.length === 0 || symbols.includes(result.value.reference) ? result.value.reference : symbols[0]!);
     set({ report: result.value, loadError: null, chartSymbol });
     await get().loadSeries();
   },

@@ -4,6 +4,7 @@ import type { ExposureReport } from '../../../../shared/ipc/exposure-schemas';
 import { formatDateTime, formatPercent } from '../../format';
 import { useExposureStore } from '../../stores/useExposureStore';
 import { ExposureMatrix } from './ExposureMatrix';
+import { JitoExposure } from './JitoExposure';
 import { StressPanel } from './StressPanel';
 import { ethWithUsd, who } from './format';
 
@@ -16,7 +17,14 @@ export function ExposurePage() {
   }, []);
   if (loadError) return <p className="error-text" role="alert">{loadError.message}</p>;
   if (!report) return <p className="muted">Loading…</p>;
-  if (!report.asOf) return <div className="page"><div className="card empty"><p className="muted">Refresh Ethereum first: exposure is read from EigenLayer on chain.</p></div></div>;
+  if (!report.asOf) {
+    return (
+      <div className="page">
+        <div className="card empty"><p className="muted">No Ethereum snapshot yet: EigenLayer exposure is read on chain when an EVM wallet is refreshed.</p></div>
+        <JitoExposure jito={report.jito} />
+      </div>
+    );
+  }
   const labels = new Map(report.positions.map((position) => [position.id, position.label]));
   const names = new Map(report.names.map((entry) => [entry.address.toLowerCase(), entry.name]));
   const lookUpNames = async () => {
@@ -99,6 +107,8 @@ export function ExposurePage() {
         <p className="small">Worst cases (fully slashed): {report.worstCases.slice(0, 4).map((item) => `${item.kind} ${who(item.target)} ${ethWithUsd(item.loss, item.usdCents)}`).join('; ') || '—'}</p>
         <StressPanel report={report} labels={labels} />
       </section>
+
+      <JitoExposure jito={report.jito} />
     </div>
   );
 }

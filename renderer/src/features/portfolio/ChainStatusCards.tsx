@@ -13,7 +13,7 @@ export function ChainStatusCards({ chains }: { chains: ChainStatus[] }) {
           </div>
           {chain.snapshot ? (
             <p className="small">
-              as of block <span className="mono">{chain.snapshot.blockNumber}</span>,{' '}
+              as of {chain.chain === 'solana' ? 'slot' : 'block'} <span className="mono">{chain.snapshot.blockNumber}</span>,{' '}
               {formatDateTime(chain.snapshot.blockTime * 1000)}
               <br />
               <span className="muted">fetched {formatAge(chain.snapshot.fetchedAt)} from {new URL(chain.snapshot.rpcUrl).host}</span>

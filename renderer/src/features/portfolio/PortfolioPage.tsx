@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { exactRaw, formatRaw } from '../../format';
-import { CHAIN_IDS, CHAINS } from '../../../../shared/registry/chains';
+import { NETWORK_IDS, NETWORKS } from '../../../../shared/registry/networks';
 import type { Position } from '../../../../shared/ipc/schemas';
 import { usePortfolioStore } from '../../stores/usePortfolioStore';
 import { ChainStatusCards } from './ChainStatusCards';
 import { EigenLayerRows } from './EigenLayerRows';
 import { PositionsTable } from './PositionsTable';
+import { SolanaStakeRows } from './SolanaStakeRows';
 import { ValueTotals } from './ValueTotals';
 
 type SortKey = 'usd' | 'asset' | 'premium';
@@ -45,7 +46,8 @@ export function PortfolioPage() {
     (showZero || p.rawAmount === null || p.rawAmount !== '0') &&
     (chain === 'all' || p.chain === chain) &&
     (protocol === 'all' || (p.valuation?.protocol ?? 'Native') === protocol);
-  const evmWallets = portfolio.wallets.filter((wallet) => wallet.kind === 'evm');
+  // Bitcoin wallets have no balances read yet; EVM and Solana wallets each get their section.
+  const walletsWithPositions = portfolio.wallets.filter((wallet) => wallet.kind === 'evm' || wallet.kind === 'solana');
   const amountTotals = portfolio.totals.filter((total) => showZero || total.rawAmount !== '0' || total.failed > 0);
 
   return (
@@ -54,7 +56,7 @@ export function PortfolioPage() {
       {portfolio.positions.length === 0 ? (
         <div className="card empty">
           <p><strong>No balances stored yet.</strong></p>
-          <p className="muted">Press Refresh to read your wallets' balances on Ethereum, Arbitrum and Base.</p>
+          <p className="muted">Press Refresh to read your wallets' balances on Ethereum, Arbitrum, Base and Solana.</p>
         </div>
       ) : (
         <>
@@ -69,7 +71,7 @@ export function PortfolioPage() {
                   {amountTotals.map((total) => (
                     <tr key={`${total.chain}-${total.tokenAddress}`}>
                       <td>{total.symbol}</td>
-                      <td>{CHAINS[total.chain].name}</td>
+                      <td>{NETWORKS[total.chain].name}</td>
                       <td className="num mono" title={exactRaw(total.rawAmount, total.decimals)}>{formatRaw(total.rawAmount, total.decimals)}</td>
                       <td className="muted">{total.wallets}{total.failed > 0 && <span className="error-text"> · {total.failed} unreadable</span>}</td>
                     </tr>
@@ -82,7 +84,7 @@ export function PortfolioPage() {
             <label className="inline-field">Chain
               <select value={chain} onChange={(event) => setChain(event.target.value)}>
                 <option value="all">All chains</option>
-                {CHAIN_IDS.map((id) => <option key={id} value={id}>{CHAINS[id].name}</option>)}
+                {NETWORK_IDS.map((id) => <option key={id} value={id}>{NETWORKS[id].name}</option>)}
               </select>
             </label>
             <label className="inline-field">Protocol
@@ -102,7 +104,7 @@ export function PortfolioPage() {
               <input type="checkbox" checked={showZero} onChange={(event) => setShowZero(event.target.checked)} /> Show zero balances
             </label>
           </div>
-          {evmWallets.map((wallet) => {
+          {walletsWithPositions.map((wallet) => {
             const positions = portfolio.positions.filter((p) => p.walletId === wallet.id && visible(p)).sort(SORTS[sort]);
             return (
               <section key={wallet.id} className="card" aria-label={`Positions of ${wallet.label ?? wallet.address}`} data-testid={`positions-${wallet.address}`}>
@@ -118,6 +120,7 @@ export function PortfolioPage() {
               </section>
             );
           })}
+          <SolanaStakeRows accounts={portfolio.stakeAccounts} wallets={portfolio.wallets} />
         </>
       )}
     </div>

@@ -1,4 +1,4 @@
-import { CHAINS } from '../../../../shared/registry/chains';
+import { NETWORKS } from '../../../../shared/registry/networks';
 import type { Position, RateFigureDto } from '../../../../shared/ipc/schemas';
 import { exactRaw as exactOf, formatPercent, formatRaw as amountOf, formatUsdCents } from '../../format';
 
@@ -28,7 +28,7 @@ export function PositionsTable({ positions }: { positions: Position[] }) {
             <tr key={`${position.chain}-${position.tokenAddress}`} data-testid={`pos-${position.chain}-${position.symbol}`}>
               <td title={position.name}>{position.symbol}{v && <span className="muted small"> {v.kind}</span>}</td>
               <td>{v?.protocol ?? '—'}</td>
-              <td>{CHAINS[position.chain].name}</td>
+              <td>{NETWORKS[position.chain].name}</td>
               <td className="num mono amount" title={position.rawAmount === null ? undefined : exactOf(position.rawAmount, position.decimals)}>
                 {position.rawAmount === null ? <span className="error-text" title={position.error ?? ''}>unreadable: {position.error}</span> : amountOf(position.rawAmount, position.decimals)}
               </td>
@@ -48,7 +48,7 @@ export function PositionsTable({ positions }: { positions: Position[] }) {
               <td className="num mono usd" title={v ? `${explain(v.usd)}; rates at block ${v.ratesBlock}` : undefined}>
                 {v?.usdCents ? formatUsdCents(v.usdCents) : <span className="muted">n/a</span>}
               </td>
-              <td className="muted small" title={position.source}>block {position.blockNumber}</td>
+              <td className="muted small" title={position.source}>{position.chain === 'solana' ? 'slot' : 'block'} {position.blockNumber}</td>
             </tr>
           );
         })}

@@ -1,4 +1,4 @@
-import { CHAINS, isChainId } from '../../../../shared/registry/chains';
+import { NETWORKS, isNetworkId } from '../../../../shared/registry/networks';
 import type { ValueTotal } from '../../../../shared/ipc/schemas';
 import { formatRaw, formatUsdCents } from '../../format';
 
@@ -15,7 +15,7 @@ export function ValueTotals({ totals }: { totals: ValueTotal[] }) {
             <tbody>
               {totals.filter((total) => total.by === by).map((total) => (
                 <tr key={`${total.key}-${total.underlying}`} data-testid={`total-${by}-${total.key}`}>
-                  <td>{by === 'chain' && isChainId(total.key) ? CHAINS[total.key].name : total.key}</td>
+                  <td>{by === 'chain' && isNetworkId(total.key) ? NETWORKS[total.key].name : total.key}</td>
                   <td className="num mono">{formatRaw(total.underlyingValue, total.underlyingDecimals, { maxFractionDigits: 4 })} {total.underlying}</td>
                   <td className="num mono">{total.usdCents === null ? <span className="muted" title="No USD price available">USD n/a</span> : formatUsdCents(total.usdCents)}</td>
                   <td className="muted small">{total.unvalued > 0 ? `${total.unvalued} not valued` : ''}</td>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { CHAINS, type ChainId } from '../../../../shared/registry/chains';
+import { NETWORKS, type NetworkId } from '../../../../shared/registry/networks';
 import { useSettingsStore } from '../../stores/useSettingsStore';
 
 /** One chain's RPC list: first line primary, the rest fallbacks in order. */
-export function RpcEditor({ chain, urls, defaults, override }: { chain: ChainId; urls: string[]; defaults: string[]; override?: string[] }) {
+export function RpcEditor({ chain, urls, defaults, override }: { chain: NetworkId; urls: string[]; defaults: string[]; override?: string[] }) {
   const setRpc = useSettingsStore((state) => state.setRpc);
   const [text, setText] = useState(urls.join('\n'));
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -18,7 +18,7 @@ export function RpcEditor({ chain, urls, defaults, override }: { chain: ChainId;
   const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
   return (
     <div className="rpc-editor">
-      <label htmlFor={id}><strong>{CHAINS[chain].name}</strong> <span className="muted small">one URL per line; the first is used, the others are fallbacks</span></label>
+      <label htmlFor={id}><strong>{NETWORKS[chain].name}</strong> <span className="muted small">one URL per line; the first is used, the others are fallbacks</span></label>
       {override && (
         <p className="small warn-text" role="note">
           This run uses {override.join(', ')} (set with --rpc on the command line) instead of the list below.

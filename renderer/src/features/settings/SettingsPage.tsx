@@ -1,4 +1,4 @@
-import { CHAIN_IDS } from '../../../../shared/registry/chains';
+import { NETWORK_IDS } from '../../../../shared/registry/networks';
 import type { Theme } from '../../../../shared/ipc/schemas';
 import { useSettingsStore } from '../../stores/useSettingsStore';
 import { RpcEditor } from './RpcEditor';
@@ -32,7 +32,7 @@ export function SettingsPage() {
       <section className="card" aria-labelledby="rpc-title">
         <h2 id="rpc-title">RPC endpoints</h2>
         <p className="muted">Public defaults work out of the box; your own node or provider is faster and more private.</p>
-        {CHAIN_IDS.map((chain) => (
+        {NETWORK_IDS.map((chain) => (
           <RpcEditor key={chain} chain={chain} urls={settings.rpc[chain] ?? []} defaults={settings.rpcDefaults[chain] ?? []} override={settings.rpcOverrides[chain]} />
         ))}
         <PriceApiEditor priceApi={settings.priceApi} />

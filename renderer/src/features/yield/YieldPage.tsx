@@ -18,14 +18,15 @@ export function YieldPage() {
 
   if (loadError) return <p className="error-text" role="alert">{loadError.message}</p>;
   if (!report) return <p className="muted">Loading…</p>;
-  if (!report.asOf) {
+  // Without an Ethereum snapshot there can still be Solana positions, measured from Solana snapshots.
+  if (!report.asOf && report.positions.length === 0) {
     return (
       <div className="page">
-        <div className="card empty"><p className="muted">Refresh Ethereum first: yields are measured from NAV rates read on chain.</p></div>
+        <div className="card empty"><p className="muted">Refresh first: yields are measured from NAV rates read on chain at each refresh.</p></div>
       </div>
     );
   }
-  const portfolio = report.portfolio.find((item) => item.windowDays === windowDays)!;
+  const portfolio = report.portfolio.find((item) => item.windowDays === windowDays);
   const failedReads = report.history.filter((read) => read.error && read.label === `${windowDays}d`);
   const symbols = [...new Set(report.assets.map((asset) => asset.rateSymbol))];
 
@@ -46,10 +47,12 @@ export function YieldPage() {
             {YIELD_REFERENCES.map((symbol) => <option key={symbol} value={symbol}>{symbol}</option>)}
           </select>
         </label>
-        <span className="muted small">as of block {report.asOf.blockNumber}, {formatDateTime(report.asOf.blockTime * 1000)}</span>
+        {report.asOf
+          ? <span className="muted small">as of block {report.asOf.blockNumber}, {formatDateTime(report.asOf.blockTime * 1000)}</span>
+          : <span className="muted small">no Ethereum snapshot yet: Solana positions only, as of the latest Solana refresh</span>}
       </div>
 
-      <PortfolioSummary portfolio={portfolio} />
+      {portfolio && <PortfolioSummary portfolio={portfolio} />}
       {failedReads.map((read) => (
         <p key={read.label} className="warn-text small" role="status">Past rates for the {read.label} window could not be read on chain: {read.error}. Stored refresh samples are used where there are any.</p>
       ))}

@@ -1,6 +1,6 @@
 import type { AssetYield, PositionYield } from '../../../../shared/ipc/yield-schemas';
 import type { Wallet } from '../../../../shared/ipc/schemas';
-import { exactRaw, formatDateTime, formatRaw, formatUsdCents, shortAddress } from '../../format';
+import { exactRaw, formatDateTime, formatPercent, formatRaw, formatUsdCents, shortAddress } from '../../format';
 import { YieldFigure } from './YieldFigure';
 
 interface Props {
@@ -17,14 +17,15 @@ export function YieldTable({ positions, assets, wallets, windowDays }: Props) {
       <thead>
         <tr>
           <th>Wallet</th><th>Position</th><th className="num">Value</th><th className="num">Base</th><th className="num">Premium</th>
-          <th className="num">Blended</th><th className="num">Income / year</th><th>Measured from</th>
+          <th className="num">Blended</th><th className="num">Income / year</th><th className="num">Published APY</th><th>Measured from</th>
         </tr>
       </thead>
       <tbody>
         {positions.map((position, index) => {
           const parts = position.windows.find((window) => window.windowDays === windowDays)!;
           const wallet = wallets.find((item) => item.id === position.walletId);
-          const asset = assets.find((item) => item.rateSymbol === position.rateSymbol && item.windowDays === windowDays);
+          const network = position.chain === 'solana' ? 'solana' : 'ethereum';
+          const asset = assets.find((item) => item.rateSymbol === position.rateSymbol && item.windowDays === windowDays && (item.network ?? 'ethereum') === network);
           const id = `${position.source}-${position.chain}-${position.symbol}-${position.walletId}`;
           return (
             <tr key={`${id}-${index}`} data-testid={`yield-row-${id}`}>
@@ -42,6 +43,13 @@ export function YieldTable({ positions, assets, wallets, windowDays }: Props) {
                 {parts.incomeUnderlying ? `${formatRaw(parts.incomeUnderlying, position.underlyingDecimals)} ${position.underlying}` : '—'}
                 {parts.incomeUsdCents && <div className="muted small">{formatUsdCents(parts.incomeUsdCents)}</div>}
               </td>
+              <td className="num" data-testid={`advertised-${id}`}>
+                {position.advertised ? (
+                  <span title={`Published by ${position.advertised.source}\n${formatDateTime(position.advertised.at * 1000)}`}>{formatPercent(position.advertised.apy)}</span>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
               <td className="muted small">{measuredFrom(position, asset)}</td>
             </tr>
           );
@@ -55,9 +63,10 @@ function measuredFrom(position: PositionYield, asset: AssetYield | undefined) {
   if (position.kind === 'idle') return 'held as is, earns nothing';
   if (!asset?.from || !asset.to) return position.note ?? '—';
   const how = asset.from.origin === 'archive' ? 'eth_call at the past block' : 'rate stored by a refresh';
+  const unit = asset.network === 'solana' ? 'slots' : 'blocks';
   return (
     <span title={`${asset.from.source}\n${formatDateTime(asset.from.blockTime * 1000)} → ${formatDateTime(asset.to.blockTime * 1000)}`}>
-      {asset.rateSymbol} blocks {asset.from.blockNumber}→{asset.to.blockNumber}, {asset.days?.toFixed(1)} d ({how})
+      {asset.rateSymbol} {unit} {asset.from.blockNumber}→{asset.to.blockNumber}, {asset.days?.toFixed(1)} d ({how})
       {position.note && <div>{position.note}</div>}
     </span>
   );
