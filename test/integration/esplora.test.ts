@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { hex } from '@scure/base';
 import { createEsploraClient, EsploraError } from '../../electron/main/chain/bitcoin/esplora';
-import { retryAfterMs } from '../../electron/main/chain/bitcoin/http-retry';
+import { retryAfterMs } from '../../electron/main/chain/http/http-retry';
 import { parseRawTx } from '../../shared/domain/bitcoin/raw-tx';
 import { FIXTURE_TXIDS, startEsploraServer, type EsploraServer, type EsploraTxJson } from '../support/esplora-server';
 

@@ -17,7 +17,7 @@ import { createSolanaRepo } from '../db/repos/solana.repo';
 import { createEventBus } from './event-bus';
 import type { NetworkId } from '../../../shared/registry/networks';
 import type { EvmClientOptions } from '../chain/evm/client';
-import type { HttpOptions } from '../chain/http/fetch-json';
+import type { HttpOptions } from '../chain/http/http-retry';
 
 export interface ContextOptions extends OpenOptions {
   dataDir: string;

@@ -11,7 +11,7 @@
  *   are omitted when empty, never null.
  */
 import { z } from 'zod';
-import { excerpt, firstIssue, getWithRetry, safeJson, type HttpOptions } from './http-retry';
+import { excerpt, firstIssue, requestWithRetry, safeJson, type HttpOptions } from '../http/http-retry';
 
 /**
  * Mainnet. The staking dApp's Terms page links the API docs at
@@ -204,7 +204,7 @@ export function createBabylonApiClient(options: BabylonApiOptions = {}) {
   /** The body's `data` (and next_key when asked), or null for a 404 when `notFoundIsEmpty`. */
   async function get<T>(path: string, query: [string, string][], data: z.ZodType<T>, notFoundIsEmpty = false): Promise<{ data: T; nextKey?: string } | null> {
     const search = new URLSearchParams(query).toString();
-    const reply = await getWithRetry(`${baseUrl}${path}${search ? `?${search}` : ''}`, 'application/json', options, (detail) => new BabylonApiError(`Babylon API ${path}: unreachable (${new URL(baseUrl).host}): ${detail}`, path));
+    const reply = await requestWithRetry({ url: `${baseUrl}${path}${search ? `?${search}` : ''}`, accept: 'application/json' }, options, (detail) => new BabylonApiError(`Babylon API ${path}: unreachable (${new URL(baseUrl).host}): ${detail}`, path));
     const json = safeJson(reply.text);
     if (!reply.ok) {
       const body = json.ok ? errorSchema.safeParse(json.value) : undefined;

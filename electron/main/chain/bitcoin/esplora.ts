@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { parseRawTx, RawTxError } from '../../../../shared/domain/bitcoin/raw-tx';
-import { excerpt, firstIssue, getWithRetry, safeJson, type HttpOptions } from './http-retry';
+import { excerpt, firstIssue, requestWithRetry, safeJson, type HttpOptions } from '../http/http-retry';
 
 /**
  * mempool.space's public Esplora-compatible API, as its docs give it ("curl
@@ -113,7 +113,7 @@ export function createEsploraClient(options: EsploraOptions = {}): EsploraClient
   const baseUrl = (options.baseUrl ?? DEFAULT_ESPLORA_BASE).replace(/\/+$/, '');
 
   async function get(path: string, kind: 'json' | 'text'): Promise<string> {
-    const reply = await getWithRetry(`${baseUrl}${path}`, kind === 'json' ? 'application/json' : 'text/plain', options, (detail) => new EsploraError(`Esplora ${path}: unreachable (${new URL(baseUrl).host}): ${detail}`, path));
+    const reply = await requestWithRetry({ url: `${baseUrl}${path}`, accept: kind === 'json' ? 'application/json' : 'text/plain' }, options, (detail) => new EsploraError(`Esplora ${path}: unreachable (${new URL(baseUrl).host}): ${detail}`, path));
     if (!reply.ok) {
       const gaveUp = reply.status === 429 || reply.status >= 500 ? ` after ${reply.attempts} attempts` : '';
       throw new EsploraError(`Esplora ${path}: HTTP ${reply.status}${gaveUp}${reply.text ? `: ${excerpt(reply.text)}` : ''}`, path, reply.status);

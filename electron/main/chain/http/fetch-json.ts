@@ -1,27 +1,14 @@
 /**
- * One HTTP JSON request with the retry rules every non-EVM adapter shares: a timeout per
- * attempt, 429 and 5xx retried with Retry-After honoured (bounded), everything else a clear
- * error naming the service. The body is returned unparsed by shape: callers validate it.
+ * A JSON request through the shared retry rule (http-retry.ts), for the Solana RPC and Jito
+ * adapters: 429 and 5xx retried with Retry-After honoured (bounded); what is still a 429 or a
+ * 5xx after the last attempt, any other failing status, and a body that is not JSON are clear
+ * errors naming the service. The body is returned unvalidated: callers check its shape.
  */
-export class HttpApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number | null,
-    readonly retryable: boolean,
-  ) {
-    super(message);
-  }
-}
+import { requestWithRetry, type HttpOptions } from './http-retry';
 
-export interface HttpOptions {
-  fetchFn?: typeof fetch;
-  timeoutMs?: number;
-  /** Most retries after a 429, a 5xx or a network error. */
-  retries?: number;
-  /** Longest single wait, whatever Retry-After says. */
-  maxWaitMs?: number;
-  onRequest?: () => void;
-}
+export type { HttpOptions } from './http-retry';
+
+export class HttpApiError extends Error {}
 
 export interface HttpRequest {
   /** Names the service in errors, e.g. "Solana RPC" or "Jito stake_pool_stats". */
@@ -35,49 +22,27 @@ export interface HttpRequest {
   parse?: (text: string) => unknown;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function waitFor(response: Response, attempt: number, maxWaitMs: number): number {
-  const after = Number(response.headers.get('retry-after'));
-  return Math.min(Number.isFinite(after) && after > 0 ? after * 1000 : 250 * 2 ** attempt, maxWaitMs);
-}
+/** Fewer, shorter retries than the Bitcoin adapters: a refresh makes many of these calls. */
+const DEFAULTS: HttpOptions = { retries: 2, baseDelayMs: 250 };
 
 export async function fetchJson(request: HttpRequest, options: HttpOptions = {}): Promise<{ status: number; body: unknown }> {
-  const { fetchFn = fetch, timeoutMs = 15_000, retries = 2, maxWaitMs = 30_000, onRequest } = options;
   const host = new URL(request.url).host;
-  for (let attempt = 0; ; attempt++) {
-    onRequest?.();
-    let response: Response;
-    try {
-      response = await fetchFn(request.url, {
-        method: request.method ?? 'GET',
-        signal: AbortSignal.timeout(timeoutMs),
-        headers: { Accept: 'application/json', ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      });
-    } catch (cause) {
-      if (attempt < retries) {
-        await sleep(250 * 2 ** attempt);
-        continue;
-      }
-      const reason = cause instanceof Error && cause.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : cause instanceof Error ? cause.message : String(cause);
-      throw new HttpApiError(`${request.service} unreachable (${host}): ${reason}`, null, true);
+  const accepted = request.acceptStatuses ?? [];
+  const reply = await requestWithRetry(
+    { url: request.url, accept: 'application/json', method: request.method, body: request.body, noRetry: accepted },
+    { ...DEFAULTS, ...options },
+    (detail) => new HttpApiError(`${request.service} unreachable (${host}): ${detail}`),
+  );
+  if (!reply.ok && !accepted.includes(reply.status)) {
+    if (reply.status === 429 || reply.status >= 500) {
+      const what = reply.status === 429 ? 'rate limited (HTTP 429)' : `HTTP ${reply.status}`;
+      throw new HttpApiError(`${request.service} at ${host}: ${what} after ${reply.attempts} attempts`);
     }
-    const accepted = response.ok || (request.acceptStatuses ?? []).includes(response.status);
-    if (!accepted && (response.status === 429 || response.status >= 500)) {
-      if (attempt < retries) {
-        await sleep(waitFor(response, attempt, maxWaitMs));
-        continue;
-      }
-      const what = response.status === 429 ? 'rate limited (HTTP 429)' : `HTTP ${response.status}`;
-      throw new HttpApiError(`${request.service} at ${host}: ${what} after ${attempt + 1} attempts`, response.status, true);
-    }
-    if (!accepted) throw new HttpApiError(`${request.service} at ${host} answered HTTP ${response.status}`, response.status, false);
-    const text = await response.text();
-    try {
-      return { status: response.status, body: (request.parse ?? JSON.parse)(text) as unknown };
-    } catch {
-      throw new HttpApiError(`${request.service} at ${host} sent a body that is not JSON`, response.status, false);
-    }
+    throw new HttpApiError(`${request.service} at ${host} answered HTTP ${reply.status}`);
+  }
+  try {
+    return { status: reply.status, body: (request.parse ?? JSON.parse)(reply.text) };
+  } catch {
+    throw new HttpApiError(`${request.service} at ${host} sent a body that is not JSON`);
   }
 }

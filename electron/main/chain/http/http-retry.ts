@@ -1,5 +1,6 @@
 /**
- * One GET with a timeout, retried on 429, 5xx and network failures with exponential
+ * The one HTTP retry rule of the non-EVM adapters (Solana RPC, Jito, Esplora, Babylon): a
+ * request with a timeout, retried on 429, 5xx and network failures with exponential
  * backoff. A Retry-After header (delta-seconds or HTTP-date, RFC 9110 §10.2.3) is honoured
  * but never beyond maxWaitMs, so a hostile or confused server cannot stall a refresh. The
  * final reply is returned whatever its status: each adapter words its own errors.
@@ -28,16 +29,32 @@ export interface HttpReply {
 
 export const HTTP_DEFAULTS = { timeoutMs: 15_000, retries: 3, maxWaitMs: 30_000, baseDelayMs: 500 } as const;
 
+export interface RetriedRequest {
+  url: string;
+  accept: string;
+  method?: 'GET' | 'POST';
+  /** Sent as JSON. */
+  body?: unknown;
+  /** 5xx statuses that are an answer, not a failure (Jito answers an empty window with a 500): not retried. */
+  noRetry?: readonly number[];
+}
+
 /** Throws only when the server could not be reached (or timed out) on every attempt. */
-export async function getWithRetry(url: string, accept: string, options: HttpOptions, unreachable: (detail: string) => Error): Promise<HttpReply> {
+export async function requestWithRetry(request: RetriedRequest, options: HttpOptions, unreachable: (detail: string) => Error): Promise<HttpReply> {
   const { fetchFn = fetch, timeoutMs = HTTP_DEFAULTS.timeoutMs, retries = HTTP_DEFAULTS.retries, maxWaitMs = HTTP_DEFAULTS.maxWaitMs, baseDelayMs = HTTP_DEFAULTS.baseDelayMs, onRequest } = options;
+  const { url, accept, method = 'GET', body, noRetry = [] } = request;
+  const init = {
+    method,
+    headers: { Accept: accept, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  };
   for (let attempt = 0; ; attempt++) {
     const backoff = Math.min(baseDelayMs * 2 ** attempt, maxWaitMs);
     onRequest?.(url);
     let reply: HttpReply;
     try {
-      const response = await fetchFn(url, { signal: AbortSignal.timeout(timeoutMs), headers: { Accept: accept } });
-      const retryable = response.status === 429 || response.status >= 500;
+      const response = await fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      const retryable = (response.status === 429 || response.status >= 500) && !noRetry.includes(response.status);
       if (retryable && attempt < retries) {
         await response.body?.cancel().catch(() => undefined);
         await sleep(Math.min(retryAfterMs(response.headers.get('retry-after')) ?? backoff, maxWaitMs));
