@@ -28,7 +28,7 @@ export const sampleRefSchema = z.object({
 export const assetYieldSchema = z.object({
   rateSymbol: z.string(),
   /** The network whose snapshots the rate was stored with. */
-  network: z.enum(['ethereum', 'solana']).optional(),
+  network: z.enum(['ethereum', 'solana']),
   windowDays: windowDaysSchema,
   figure: yieldFigureSchema,
   from: sampleRefSchema.nullable(),

@@ -6,6 +6,7 @@ import { EVM_TOKENS, type EvmToken } from '../../../shared/registry/evm-tokens';
 import { USD_FEEDS } from '../../../shared/registry/price-feeds';
 import { SOLANA_LSTS } from '../../../shared/registry/solana-tokens';
 import type { NetworkId } from '../../../shared/registry/networks';
+import { isStakeAccountRow, isVrtSymbol } from './solana-rates';
 import { UNDERLYING_DECIMALS, valuePosition, type RateBook, type RateFigure, type StoredRateLike, type Underlying, type ValuedAsset } from '../../../shared/domain/position-valuation';
 import type { Position, RateFigureDto, Valuation, ValueTotal } from '../../../shared/ipc/schemas';
 
@@ -27,9 +28,6 @@ export function rateBook(snapshot: RatesSnapshot | null, extra: readonly StoredR
 export const findToken = (chain: string, address: string | null): EvmToken | null =>
   address === null ? null : (EVM_TOKENS.find((token) => token.chain === chain && token.address.toLowerCase() === address.toLowerCase()) ?? null);
 
-/** A stake account's balance row: its token address is 'stake:<account>'. */
-export const isStakeAccountRow = (tokenAddress: string | null) => tokenAddress?.startsWith('stake:') ?? false;
-
 /** VRT rows are keyed by the symbol the Solana refresh gave them (solana-rates.ts vrtSymbol). */
 const vrtAsset = (symbol: string): ValuedAsset => ({ symbol, underlying: 'SOL', nav: { type: 'jito-vault' } });
 
@@ -48,7 +46,7 @@ export function assetOf(network: NetworkId, tokenAddress: string | null, symbol:
     if (isStakeAccountRow(tokenAddress)) return { token: null, native: 'SOL', kind: 'native-stake', protocol: 'Solana native staking' };
     const lst = SOLANA_LSTS.find((item) => item.mint === tokenAddress);
     if (lst) return { token: lst, native: 'SOL', kind: lst.kind, protocol: lst.protocol };
-    return symbol.startsWith('VRT-') ? { token: vrtAsset(symbol), native: 'SOL', kind: 'vrt', protocol: 'Jito Restaking' } : null;
+    return isVrtSymbol(symbol) ? { token: vrtAsset(symbol), native: 'SOL', kind: 'vrt', protocol: 'Jito Restaking' } : null;
   }
   if (tokenAddress === null) return { token: null, native: 'ETH', kind: 'native', protocol: null };
   const token = findToken(network, tokenAddress);

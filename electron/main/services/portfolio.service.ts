@@ -3,6 +3,7 @@ import { NETWORK_IDS, NETWORKS } from '../../../shared/registry/networks';
 import type { AssetTotal, ChainStatus, EigenPosition, Portfolio, Position, StakeAccountDto } from '../../../shared/ipc/schemas';
 import { EIGENLAYER } from '../../../shared/registry/eigenlayer';
 import { rateBook, valuationOf, valueTotals } from './portfolio-valuation';
+import { isStakeAccountRow } from './solana-rates';
 import type { AppContext } from './context';
 
 /** Ethereum's slot time since the Merge: an estimate for turning blocks into time. */
@@ -77,7 +78,7 @@ export type PortfolioService = ReturnType<typeof createPortfolioService>;
 function positionSource(chain: string, tokenAddress: string | null, rpcUrl: string): string {
   if (chain !== 'solana') return `${tokenAddress ? 'ERC-20 balanceOf' : 'native balance'} via Multicall3 at ${rpcUrl}`;
   if (tokenAddress === null) return `getBalance at ${rpcUrl}`;
-  if (tokenAddress.startsWith('stake:')) return `Stake program account ${tokenAddress.slice(6)} (getProgramAccounts by staker/withdrawer) at ${rpcUrl}`;
+  if (isStakeAccountRow(tokenAddress)) return `Stake program account ${tokenAddress.slice('stake:'.length)} (getProgramAccounts by staker/withdrawer) at ${rpcUrl}`;
   return `getTokenAccountsByOwner (Token and Token-2022 programs) at ${rpcUrl}`;
 }
 

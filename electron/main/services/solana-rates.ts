@@ -14,7 +14,11 @@ const SCALE = 10n ** BigInt(NAV_DECIMALS);
 /** Wrapped SOL, a Jito vault's supported mint when it takes SOL itself: SPL Token program docs (spl.solana.com/token "Wrapping SOL"). */
 export const WRAPPED_SOL_MINT = 'So11111111111111111111111111111111111111112';
 
+/** How Solana balance rows are keyed: a VRT by a symbol made from its mint, a stake account's SOL by 'stake:<account>'. */
 export const vrtSymbol = (mint: string) => `VRT-${mint.slice(0, 4)}`;
+export const isVrtSymbol = (symbol: string) => symbol.startsWith('VRT-');
+export const stakeRowAddress = (account: string) => `stake:${account}`;
+export const isStakeAccountRow = (tokenAddress: string | null) => tokenAddress?.startsWith('stake:') ?? false;
 
 /** The pool's epoch fee as a fraction ×10^18 (what it keeps of each epoch's rewards, MEV included). */
 export function poolFeeRate(token: SolanaLst, state: StakePoolState, pinned: PinnedSlot): StoredRate {

@@ -6,19 +6,19 @@
  * the chain, which keeps its last good snapshot, marked stale with the error.
  */
 import type { RefreshChainOutcome } from '../../../shared/ipc/schemas';
-import { SOLANA_LSTS, type SolanaLst } from '../../../shared/registry/solana-tokens';
+import { SOLANA_LSTS, SOLANA_TOKEN_PROGRAMS, type SolanaLst } from '../../../shared/registry/solana-tokens';
 import { decodeStakePool, type StakePoolState } from '../../../shared/domain/solana/stake-pool';
-import { parseStakeAccounts, stakeActivation } from '../../../shared/domain/solana/stake-account';
+import { stakeActivation } from '../../../shared/domain/solana/stake-account';
 import { slotToggleState } from '../../../shared/domain/solana/jito-vault';
 import { YIELD_WINDOWS_DAYS } from '../../../shared/domain/yield';
 import { createSolanaClient, type SolanaClient } from '../chain/solana/rpc-client';
-import { TOKEN_2022_PROGRAM, TOKEN_PROGRAM, pinSlot, readRawAccounts, readSolBalance, readStakeAccounts, readTokenBalances } from '../chain/solana/accounts';
+import { pinSlot, readRawAccounts, readSolBalance, readStakeAccounts, readTokenBalances } from '../chain/solana/accounts';
 import { findVaultByVrtMint, readVaultEpochLength, readVaultLinks, type HeldVault } from '../chain/solana/vaults';
 import { fetchStakePoolStats } from '../chain/solana/jito-kobe';
 import type { BalanceRow } from '../db/repos/snapshots.repo';
 import type { JitoStatsRow, StakeAccountRow, VaultLinkRow } from '../db/repos/solana.repo';
 import type { StoredRate } from '../db/repos/rates.repo';
-import { poolFeeRate, poolNavRate, supportedTokenOf, vrtNavRate, vrtSymbol } from './solana-rates';
+import { poolFeeRate, poolNavRate, stakeRowAddress, supportedTokenOf, vrtNavRate, vrtSymbol } from './solana-rates';
 import type { AppContext } from './context';
 import type { SettingsService } from './settings.service';
 
@@ -40,13 +40,11 @@ interface WalletRead {
 async function readWallet(client: SolanaClient, wallet: { walletId: number; address: string }, epoch: bigint): Promise<WalletRead> {
   const [lamports, classic, token2022, stakeAccounts] = await Promise.all([
     readSolBalance(client, wallet.address),
-    readTokenBalances(client, wallet.address, TOKEN_PROGRAM),
-    readTokenBalances(client, wallet.address, TOKEN_2022_PROGRAM),
+    readTokenBalances(client, wallet.address, SOLANA_TOKEN_PROGRAMS.token),
+    readTokenBalances(client, wallet.address, SOLANA_TOKEN_PROGRAMS.token2022),
     readStakeAccounts(client, wallet.address),
   ]);
-  const parsed = parseStakeAccounts(stakeAccounts.map((item) => ({ pubkey: item.pubkey, account: { owner: item.owner, lamports: Number(item.lamports), data: item.data } })));
-  if (parsed.skipped.length > 0) throw new Error(`Solana stake account ${parsed.skipped[0]!.pubkey ?? '?'} could not be read: ${parsed.skipped[0]!.reason}`);
-  const stakes = parsed.accounts.map((account): StakeAccountRow => ({
+  const stakes = stakeAccounts.map((account): StakeAccountRow => ({
     walletId: wallet.walletId,
     pubkey: account.pubkey,
     lamports: account.lamports.toString(),
@@ -61,7 +59,7 @@ async function readWallet(client: SolanaClient, wallet: { walletId: number; addr
   }));
   const stakeBalances = stakes.map((stake): BalanceRow => ({
     walletId: wallet.walletId,
-    tokenAddress: `stake:${stake.pubkey}`,
+    tokenAddress: stakeRowAddress(stake.pubkey),
     symbol: 'SOL',
     name: `Stake account (${stake.state})`,
     decimals: 9,
@@ -88,11 +86,13 @@ export async function refreshSolana(ctx: AppContext, settings: SettingsService):
     const known = new Set(SOLANA_LSTS.map((token) => token.mint));
     const heldMints = new Set(reads.flatMap((read) => [...read.tokens].filter(([, held]) => held.raw > 0n).map(([mint]) => mint)));
     const unknown = [...heldMints].filter((mint) => !known.has(mint)).sort();
-    const vaults = new Map<string, HeldVault>();
-    for (const mint of unknown.slice(0, MAX_VRT_PROBES)) {
-      const vault = await findVaultByVrtMint(client, mint);
-      if (vault) vaults.set(mint, { ...vault, ...(await readVaultLinks(client, vault.address)) });
-    }
+    const probed = await Promise.all(
+      unknown.slice(0, MAX_VRT_PROBES).map(async (mint): Promise<[string, HeldVault] | null> => {
+        const vault = await findVaultByVrtMint(client, mint);
+        return vault ? [mint, { ...vault, ...(await readVaultLinks(client, vault.address)) }] : null;
+      }),
+    );
+    const vaults = new Map(probed.filter((entry) => entry !== null));
     // Only the pools of tokens held (directly or under a vault) are read: each one priced is one that matters.
     const wanted = new Set([...heldMints, ...[...vaults.values()].map((vault) => vault.state.supportedMint)]);
     const pools = SOLANA_LSTS.filter((token): token is PoolToken => token.nav.type === 'spl-stake-pool' && wanted.has(token.mint));

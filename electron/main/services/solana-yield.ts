@@ -9,12 +9,15 @@ import { YIELD_WINDOWS_DAYS, measured, notMeasured, splitYield, type YieldFigure
 import { mevYield, splitWithMev } from '../../../shared/domain/solana/mev-yield';
 import { navKey } from '../../../shared/domain/yield-source';
 import { solanaLstByMint } from '../../../shared/registry/solana-tokens';
-import type { Portfolio } from '../../../shared/ipc/schemas';
+import type { Portfolio, Position } from '../../../shared/ipc/schemas';
 import type { PositionYield } from '../../../shared/ipc/yield-schemas';
 import { createMeasurer, partsDto, type Measurer } from './yield-measurer';
+import { isStakeAccountRow, isVrtSymbol } from './solana-rates';
 import type { AppContext } from './context';
 
 const JITO = 'JitoSOL';
+
+const unmeasured = (reason: string): YieldParts => ({ base: notMeasured(reason), premium: notMeasured(reason), blended: notMeasured(reason) });
 
 export interface SolanaYields {
   measurer: Measurer;
@@ -41,42 +44,37 @@ export function solanaYields(ctx: AppContext, portfolio: Portfolio): SolanaYield
   const own = (symbol: string, days: number) => measurer.figure(navKey(symbol), days, symbol);
   const symbols = new Set<string>();
 
+  /** How one Solana position's yield is measured and split; `also`: another rate it needs (a VRT's JitoSOL). */
+  const sourceOf = (position: Position): { kind: string; rateSymbol: string | null; note: string | null; split: (days: number) => YieldParts; also?: string } => {
+    if (isStakeAccountRow(position.tokenAddress)) {
+      const note = 'native stake rewards are not read yet (getInflationReward); not measured';
+      return { kind: 'native-stake', rateSymbol: null, note, split: () => unmeasured(note) };
+    }
+    const lst = position.tokenAddress ? solanaLstByMint(position.tokenAddress) : undefined;
+    if (lst) {
+      if (lst.nav.type !== 'spl-stake-pool') {
+        const reason = lst.nav.reason;
+        return { kind: 'lst', rateSymbol: null, note: reason, split: () => unmeasured(reason) };
+      }
+      if (lst.symbol === JITO) return { kind: 'lst', rateSymbol: JITO, note: 'base = staking, premium = MEV: MEV from Jito stake_pool_stats (an estimate, net of the pool fee)', split: (days) => splitWithMev(own(JITO, days), mev(days)) };
+      return { kind: 'lst', rateSymbol: lst.symbol, note: 'MEV is not separated for this pool: its whole yield is shown as base', split: (days) => splitYield('lst', own(lst.symbol, days), measured(0), '') };
+    }
+    if (isVrtSymbol(position.symbol)) {
+      const vault = links.find((link) => link.kind === 'vrt' && link.address === position.tokenAddress)?.vault ?? '?';
+      return { kind: 'vrt', rateSymbol: position.symbol, note: `Jito vault ${vault}: premium = the vault rate's growth over JitoSOL's`, split: (days) => splitYield('lrt', own(position.symbol, days), own(JITO, days), JITO), also: JITO };
+    }
+    return { kind: 'idle', rateSymbol: null, note: null, split: () => splitYield('idle', measured(0), measured(0), '') };
+  };
+
   const positions = portfolio.positions
     .filter((position) => position.chain === 'solana' && position.rawAmount !== null && position.rawAmount !== '0' && position.valuation)
     .map((position): PositionYield => {
       const valuation = position.valuation!;
-      const lst = position.tokenAddress ? solanaLstByMint(position.tokenAddress) : undefined;
-      const vaultMint = position.symbol.startsWith('VRT-') ? position.tokenAddress : null;
-      let kind = 'idle';
-      let rateSymbol: string | null = null;
-      let note: string | null = null;
-      let split: (days: number) => YieldParts = () => splitYield('idle', measured(0), measured(0), '');
-      if (position.tokenAddress?.startsWith('stake:')) {
-        kind = 'native-stake';
-        note = 'native stake rewards are not read yet (getInflationReward); not measured';
-        split = () => ({ base: notMeasured(note!), premium: notMeasured(note!), blended: notMeasured(note!) });
-      } else if (lst) {
-        kind = 'lst';
-        rateSymbol = lst.nav.type === 'spl-stake-pool' ? lst.symbol : null;
-        if (!rateSymbol) note = lst.nav.type === 'none' ? lst.nav.reason : null;
-        else if (lst.symbol === JITO) note = 'base = staking, premium = MEV: MEV from Jito stake_pool_stats (an estimate, net of the pool fee)';
-        else note = 'MEV is not separated for this pool: its whole yield is shown as base';
-        split = (days) => {
-          if (!rateSymbol) return { base: notMeasured(note!), premium: notMeasured(note!), blended: notMeasured(note!) };
-          return lst.symbol === JITO ? splitWithMev(own(JITO, days), mev(days)) : splitYield('lst', own(rateSymbol, days), measured(0), '');
-        };
-      } else if (vaultMint) {
-        kind = 'vrt';
-        rateSymbol = position.symbol;
-        const vault = links.find((link) => link.kind === 'vrt' && link.address === vaultMint)?.vault ?? null;
-        note = `Jito vault ${vault ?? '?'}: premium = the vault rate's growth over JitoSOL's`;
-        symbols.add(JITO);
-        split = (days) => splitYield('lrt', own(position.symbol, days), own(JITO, days), JITO);
-      }
-      if (rateSymbol) symbols.add(rateSymbol);
+      const { kind, rateSymbol, note, split, also } = sourceOf(position);
+      for (const symbol of [also, rateSymbol]) if (symbol) symbols.add(symbol);
       const underlyingValue = valuation.underlyingValue === null ? null : BigInt(valuation.underlyingValue);
       const usdCents = valuation.usdCents === null ? null : BigInt(valuation.usdCents);
-      const jitoRow = lst?.symbol === JITO ? stats.get(30) : undefined;
+      const jitoRow = rateSymbol === JITO ? stats.get(30) : undefined;
       return {
         source: 'token',
         walletId: position.walletId,

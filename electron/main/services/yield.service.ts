@@ -42,8 +42,9 @@ export function createYieldService(ctx: AppContext, portfolio: PortfolioService,
       const measurer = createMeasurer({ samples: ctx.repos.history.samples('ethereum'), snapshotBlock: BigInt(ethereum.blockNumber), readErrors, startOf });
       const referenceFigure = (days: number) => measurer.figure(navKey(ref), days, ref);
 
+      // Solana positions are measured from Solana snapshots (solana-yield.ts).
       const positions: PositionYield[] = current.positions
-        .filter((position) => position.rawAmount !== null && position.rawAmount !== '0' && position.valuation)
+        .filter((position) => position.chain !== 'solana' && position.rawAmount !== null && position.rawAmount !== '0' && position.valuation)
         .map((position) => {
           const valuation = position.valuation!;
           const source = yieldSourceOf(findToken(position.chain, position.tokenAddress));
@@ -72,7 +73,7 @@ export function createYieldService(ctx: AppContext, portfolio: PortfolioService,
 
       const book = rateBook({ blockNumber: ethereum.blockNumber, blockTime: ethereum.blockTime, rates });
       const eigen = eigenYields({ rows: current.eigenlayer, wallets: current.wallets, book, measurer, reference: ref, referenceFigure });
-      const evmPositions = [...positions.filter((position) => position.chain !== 'solana'), ...eigen];
+      const evmPositions = [...positions, ...eigen];
       const all = [...evmPositions, ...(solana?.positions ?? [])];
       const symbols = [...new Set([ref, ...evmPositions.map((position) => position.rateSymbol).filter((symbol): symbol is string => symbol !== null)])];
       const assets: AssetYield[] = [...assetYields(measurer, symbols, 'ethereum'), ...solanaAssets];

@@ -6,19 +6,15 @@
  */
 import { z } from 'zod';
 import { base64 } from '@scure/base';
+import { STAKE_PROGRAM, parseStakeAccounts, type StakeAccount } from '../../../../shared/domain/solana/stake-account';
 import type { SolanaClient } from './rpc-client';
+import { u64Schema as u64 } from './json-exact';
 
-/** SPL Token and Token-2022 program ids: solana.com docs, gettokenaccountsbyowner.mdx; api-shapes solana-rpc.md. */
-export const TOKEN_PROGRAM = 'TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA';
-export const TOKEN_2022_PROGRAM = 'TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb';
-/** The native Stake program; memcmp offsets of StakeStateV2 (solana-program/stake interface/src/state.rs @00a87de). */
-export const STAKE_PROGRAM = 'Stake11111111111111111111111111111111111111';
+/** memcmp offsets of the authorities in StakeStateV2 (solana-program/stake interface/src/state.rs @00a87de). */
 export const STAKER_OFFSET = 12;
 export const WITHDRAWER_OFFSET = 44;
 
 const COMMITMENT = { commitment: 'finalized' } as const;
-/** u64 as a JSON number (exact below 2^53) or, past that, the string json-exact.ts made of it. */
-const u64 = z.union([z.number().int().nonnegative().refine(Number.isSafeInteger, 'integer beyond 2^53'), z.string().regex(/^\d+$/)]).transform((value) => BigInt(value));
 
 export interface PinnedSlot {
   slot: bigint;
@@ -81,14 +77,16 @@ export async function readTokenBalances(client: SolanaClient, owner: string, pro
   return byMint;
 }
 
-const programAccount = z.object({ pubkey: z.string(), account: z.object({ lamports: u64, owner: z.string(), data: z.unknown() }) });
-
-/** Stake accounts whose staker or withdrawer is `authority` (two memcmp queries, deduplicated). */
-export async function readStakeAccounts(client: SolanaClient, authority: string): Promise<{ pubkey: string; lamports: bigint; owner: string; data: unknown }[]> {
-  const query = (offset: number) =>
-    client.call('getProgramAccounts', [STAKE_PROGRAM, { ...COMMITMENT, encoding: 'jsonParsed', filters: [{ memcmp: { offset, bytes: authority } }] }], z.array(programAccount));
+/** Stake accounts whose staker or withdrawer is `authority` (two memcmp queries, deduplicated); one unreadable account fails the read. */
+export async function readStakeAccounts(client: SolanaClient, authority: string): Promise<StakeAccount[]> {
+  const query = async (offset: number) => {
+    const result = await client.call('getProgramAccounts', [STAKE_PROGRAM, { ...COMMITMENT, encoding: 'jsonParsed', filters: [{ memcmp: { offset, bytes: authority } }] }], z.array(z.unknown()));
+    const { accounts, skipped } = parseStakeAccounts(result);
+    if (skipped.length > 0) throw new Error(`Solana stake account ${skipped[0]!.pubkey ?? '?'} could not be read: ${skipped[0]!.reason}`);
+    return accounts;
+  };
   const [byStaker, byWithdrawer] = await Promise.all([query(STAKER_OFFSET), query(WITHDRAWER_OFFSET)]);
-  const unique = new Map([...byStaker, ...byWithdrawer].map((item) => [item.pubkey, { pubkey: item.pubkey, ...item.account }]));
+  const unique = new Map([...byStaker, ...byWithdrawer].map((account) => [account.pubkey, account]));
   return [...unique.values()].sort((a, b) => a.pubkey.localeCompare(b.pubkey));
 }
 

@@ -6,12 +6,11 @@
  */
 import { z } from 'zod';
 import { fetchJson, type HttpOptions } from '../http/fetch-json';
-import { parseJsonExact } from './json-exact';
+import { parseJsonExact, u64Schema as lamports } from './json-exact';
 
 /** jito-omnidocs stake-pool-api/index.md "Base URL" (@44f583b). */
 export const DEFAULT_KOBE_BASE = 'https://kobe.mainnet.jito.network';
 
-const lamports = z.union([z.number().int().nonnegative().refine(Number.isSafeInteger), z.string().regex(/^\d+$/)]).transform((value) => BigInt(value));
 const date = z.string().datetime({ offset: true });
 const series = <T extends z.ZodType>(data: T) => z.array(z.object({ data, date }));
 const statsSchema = z.object({

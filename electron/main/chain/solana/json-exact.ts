@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * JSON.parse that keeps integers beyond 2^53 exact: lamports and token amounts are u64, and
  * Solana's JSON-RPC sends some of them as bare numbers (getBalance, account lamports). Every
@@ -40,3 +42,8 @@ export function parseJsonExact(text: string): unknown {
   }
   return JSON.parse(out);
 }
+
+/** A u64 read from parseJsonExact's output: a JSON number below 2^53, or the string it made of a longer integer. */
+export const u64Schema = z
+  .union([z.number().int().nonnegative().refine(Number.isSafeInteger, 'integer beyond 2^53'), z.string().regex(/^\d+$/)])
+  .transform((value) => BigInt(value));

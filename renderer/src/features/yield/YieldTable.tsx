@@ -25,7 +25,7 @@ export function YieldTable({ positions, assets, wallets, windowDays }: Props) {
           const parts = position.windows.find((window) => window.windowDays === windowDays)!;
           const wallet = wallets.find((item) => item.id === position.walletId);
           const network = position.chain === 'solana' ? 'solana' : 'ethereum';
-          const asset = assets.find((item) => item.rateSymbol === position.rateSymbol && item.windowDays === windowDays && (item.network ?? 'ethereum') === network);
+          const asset = assets.find((item) => item.rateSymbol === position.rateSymbol && item.windowDays === windowDays && item.network === network);
           const id = `${position.source}-${position.chain}-${position.symbol}-${position.walletId}`;
           return (
             <tr key={`${id}-${index}`} data-testid={`yield-row-${id}`}>
