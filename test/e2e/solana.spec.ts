@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { nav } from './helpers';
+import { nav, percent } from './helpers';
 import { makeTempDir } from '../support/temp-app';
 import { startSolanaRpcServer, type SolanaRpcServer } from '../support/solana-rpc-server';
 import { startJitoServer, type JitoServer } from '../support/jito-server';
@@ -35,7 +35,6 @@ const sol = (lamports: bigint) => {
   return fraction ? `${whole}.${fraction}` : whole;
 };
 const exact = (lamports: bigint) => `${lamports / 10n ** 9n}.${(lamports % 10n ** 9n).toString().padStart(9, '0')}`.replace(/\.?0+$/, '');
-const percent = (fraction: number, signed = false) => `${fraction < 0 ? '−' : signed && fraction > 0 ? '+' : ''}${Math.abs(fraction * 100).toFixed(2)} %`;
 
 test.describe.configure({ mode: 'serial' });
 test.skip(!fs.existsSync(FIXTURES), '../shared/fixtures/solana-jito-stake-pool is missing');

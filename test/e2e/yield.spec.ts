@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { addWalletAndRefresh, nav } from './helpers';
+import { addWalletAndRefresh, nav, percent } from './helpers';
 import { makeTempDir } from '../support/temp-app';
 import { rpcOverrides, startEvmChains, stopEvmChains, type EvmNodes } from '../support/evm-chains';
 import { allBlockTimes, increaseTime, installAggregator, setAggregatorRound, setTokenBalance, setView } from '../support/evm-fixture';
@@ -56,7 +56,6 @@ test.afterAll(async () => {
   await stopEvmChains(nodes);
 });
 
-const percent = (fraction: number, signed = false) => `${fraction < 0 ? '−' : signed && fraction > 0 ? '+' : ''}${Math.abs(fraction * 100).toFixed(2)} %`;
 
 test('the Yield page shows base, premium and blended yield per position and for the portfolio', async ({ page }) => {
   await addWalletAndRefresh(page, server!.launchUrl, MAIN);

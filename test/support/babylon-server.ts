@@ -11,7 +11,7 @@
  */
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { listenLoopback } from './loopback';
 import { checkBitcoinAddress } from '../../shared/domain/wallet/bitcoin-address';
 import { isValidXOnlyKey } from '../../shared/domain/bitcoin/taproot';
 
@@ -131,9 +131,9 @@ export async function startBabylonServer(): Promise<BabylonServer> {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('404 page not found');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { url, close } = await listenLoopback(server);
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url,
     requests,
     exampleDelegation: () => structuredClone(example('v2-delegations').data[0]),
     addDelegations: (list) => void delegations.push(...list),
@@ -142,10 +142,6 @@ export async function startBabylonServer(): Promise<BabylonServer> {
     failNext: (fault, times = 1, retryAfter = 1) => {
       for (let i = 0; i < times; i++) faults.push({ fault, retryAfter });
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }

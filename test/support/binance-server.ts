@@ -6,7 +6,7 @@
  * can make the next answer a 429 (with Retry-After) or malformed.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLoopback } from './loopback';
 
 export interface BinanceServer {
   url: string;
@@ -58,11 +58,11 @@ export async function startBinanceServer(): Promise<BinanceServer> {
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(rows));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { url, close } = await listenLoopback(server);
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url,
     requests,
     failNext: (mode) => void (pending = mode),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close,
   };
 }

@@ -10,7 +10,7 @@
  */
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { listenLoopback } from './loopback';
 import { checkBitcoinAddress } from '../../shared/domain/wallet/bitcoin-address';
 
 const FIXTURE = '../shared/fixtures/bitcoin-babylon-staking/esplora/tx';
@@ -116,9 +116,9 @@ export async function startEsploraServer(): Promise<EsploraServer> {
     }
     text(404, `endpoint does not exist ${JSON.stringify(url.pathname)}`);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { url, close } = await listenLoopback(server);
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url,
     requests,
     readFixtureTx: (txid) => structuredClone(txs.get(txid)!),
     setAddress: (address, chain, mempool = ZERO) => void stats.set(address, { chain, mempool }),
@@ -128,11 +128,7 @@ export async function startEsploraServer(): Promise<EsploraServer> {
     failNext: (fault, times = 1, retryAfter = 1) => {
       for (let i = 0; i < times; i++) faults.push({ fault, retryAfter });
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }
 

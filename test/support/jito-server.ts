@@ -6,7 +6,7 @@
  * real server answers (jito.stake-pool-stats.error-500.example.json).
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLoopback } from './loopback';
 
 export interface JitoServerState {
   /** Days (unix seconds of each day's snapshot) the server has data for. */
@@ -67,16 +67,11 @@ export async function startJitoServer(state: JitoServerState): Promise<JitoServe
       res.end(json);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { url, close } = await listenLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     state,
     bodies,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }

@@ -6,7 +6,7 @@
  * pair answers HTTP 200 with an `error` entry. Candles are the same walk as the Binance stand-in.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLoopback } from './loopback';
 import { syntheticKline } from './binance-server';
 
 const CANONICAL: Record<string, string> = { ETHUSD: 'XETHZUSD', XBTUSD: 'XXBTZUSD', SOLUSD: 'SOLUSD' };
@@ -27,6 +27,5 @@ export async function startKrakenServer(now: () => number): Promise<{ url: strin
     }
     res.end(JSON.stringify({ error: [], result: { [pair]: rows, last: current } }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return listenLoopback(server);
 }

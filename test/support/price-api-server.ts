@@ -5,7 +5,7 @@
  * or an HTTP status to answer with.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLoopback } from './loopback';
 
 export interface PriceApiServer {
   url: string;
@@ -44,20 +44,15 @@ export async function startPriceApiServer(): Promise<PriceApiServer> {
       }),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { url, close } = await listenLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     requests,
     setPrice: (id, price, atMs) => {
       statuses.delete(id);
       prices.set(id, { price, atMs });
     },
     setStatus: (id, status, retryAfter) => statuses.set(id, { status, retryAfter }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }

@@ -3,7 +3,7 @@
  * e.g. kill the node while a refresh is half done. Counts the requests it sees.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLoopback } from './loopback';
 
 export type ProxyDecision = 'forward' | 'drop';
 
@@ -33,17 +33,12 @@ export async function startRpcProxy(target: string, decide: (index: number, body
       });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { url, close } = await listenLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     get requests() {
       return state.requests;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }

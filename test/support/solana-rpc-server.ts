@@ -8,7 +8,7 @@
  * and can force an HTTP status, a JSON-RPC error or a malformed body per method.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLoopback } from './loopback';
 import { base58, base64 } from '@scure/base';
 
 const U64_MAX = '18446744073709551615';
@@ -167,17 +167,12 @@ export async function startSolanaRpcServer(state: SolanaState): Promise<SolanaRp
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { url, close } = await listenLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     state,
     calls,
     fault: (method, fault) => (fault ? faults.set(method, fault) : faults.delete(method)),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }
