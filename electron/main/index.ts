@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { createAppDispatcher } from './ipc';
 import { openApp, type Services } from './services';
-import { parseGlobalOptions } from './options';
+import { contextOverrides, parseGlobalOptions } from './options';
 import { createMainWindow, registerAppScheme, serveRenderer, trustedOrigins } from './window';
 import { INVOKE_CHANNEL, EVENT_CHANNEL } from '../preload/channels';
 
@@ -34,12 +34,8 @@ async function main(): Promise<void> {
   await app.whenReady();
   const options = parseGlobalOptions(process.argv.slice(app.isPackaged ? 1 : 2));
   const services: Services = openApp({
-    dataDir: options.dataDir,
+    ...contextOverrides(options),
     mode: 'electron',
-    rpcOverrides: options.rpcOverrides,
-    priceApiOverride: options.priceApi,
-    candlesApiOverride: options.candlesApi,
-    jitoApiOverride: options.jitoApi,
     nativeBinding: electronSqliteBinding(),
   });
   const dispatch = createAppDispatcher(services);

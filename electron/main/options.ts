@@ -13,6 +13,8 @@ export interface GlobalOptions {
   candlesApi: string | undefined;
   /** Jito Kobe API base URL (stake-pool statistics) for this run. */
   jitoApi: string | undefined;
+  /** Babylon staking API base URL for this run. */
+  babylonApi: string | undefined;
   /** Arguments that are not global options, in order. */
   rest: string[];
 }
@@ -25,6 +27,7 @@ export function parseGlobalOptions(argv: readonly string[]): GlobalOptions {
   let priceApi: string | undefined;
   let candlesApi: string | undefined;
   let jitoApi: string | undefined;
+  let babylonApi: string | undefined;
   const rpcOverrides: Partial<Record<NetworkId, string[]>> = {};
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -41,9 +44,22 @@ export function parseGlobalOptions(argv: readonly string[]): GlobalOptions {
     else if (flag === '--price-api') priceApi = parseUrl('--price-api', value());
     else if (flag === '--candles-api') candlesApi = parseUrl('--candles-api', value());
     else if (flag === '--jito-api') jitoApi = parseUrl('--jito-api', value());
+    else if (flag === '--babylon-api') babylonApi = parseUrl('--babylon-api', value());
     else rest.push(arg);
   }
-  return { dataDir: dataDir ?? defaultDataDir(), rpcOverrides, port, priceApi, candlesApi, jitoApi, rest };
+  return { dataDir: dataDir ?? defaultDataDir(), rpcOverrides, port, priceApi, candlesApi, jitoApi, babylonApi, rest };
+}
+
+/** The process-only overrides of the options, as the app context takes them. */
+export function contextOverrides(options: GlobalOptions) {
+  return {
+    dataDir: options.dataDir,
+    rpcOverrides: options.rpcOverrides,
+    priceApiOverride: options.priceApi,
+    candlesApiOverride: options.candlesApi,
+    jitoApiOverride: options.jitoApi,
+    babylonApiOverride: options.babylonApi,
+  };
 }
 
 function addRpc(overrides: Partial<Record<NetworkId, string[]>>, spec: string): void {

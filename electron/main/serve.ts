@@ -6,12 +6,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppDispatcher } from './ipc';
 import { openApp } from './services';
-import { parseGlobalOptions } from './options';
+import { contextOverrides, parseGlobalOptions } from './options';
 import { startServer } from './server/server';
 
 export async function serve(argv: readonly string[]): Promise<void> {
   const options = parseGlobalOptions(argv);
-  const services = openApp({ dataDir: options.dataDir, mode: 'browser', rpcOverrides: options.rpcOverrides, priceApiOverride: options.priceApi, candlesApiOverride: options.candlesApi, jitoApiOverride: options.jitoApi });
+  const services = openApp({ ...contextOverrides(options), mode: 'browser' });
   const here = path.dirname(fileURLToPath(import.meta.url));
   const server = await startServer({
     dispatch: createAppDispatcher(services),

@@ -1,5 +1,6 @@
 /** The Exposure page's data: who can slash each position, how much, and shared risk. */
 import { z } from 'zod';
+import { babylonExposureSchema } from './bitcoin-schemas';
 
 const intString = z.string().regex(/^-?\d+$/);
 const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/);
@@ -81,6 +82,7 @@ export type JitoExposure = z.infer<typeof jitoExposureSchema>;
 
 export const exposureReportSchema = z.object({
   jito: jitoExposureSchema,
+  babylon: babylonExposureSchema,
   asOf: z.object({ blockNumber: z.string(), blockTime: z.number().int() }).nullable(),
   positions: z.array(exposedPositionSchema),
   exposures: z.array(exposureRowSchema),

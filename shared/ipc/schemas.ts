@@ -5,6 +5,7 @@ import { CHAIN_IDS } from '../registry/chains';
 import { NETWORK_IDS } from '../registry/networks';
 import { YIELD_REFERENCES } from '../domain/yield';
 import { CANDLE_SOURCES } from '../registry/markets';
+import { bitcoinPortfolioSchema } from './bitcoin-schemas';
 
 export const chainIdSchema = z.enum(CHAIN_IDS);
 /** EVM chains and Solana: what a snapshot, chain status or position belongs to. */
@@ -184,6 +185,8 @@ export type StakeAccountDto = z.infer<typeof stakeAccountSchema>;
 export const portfolioSchema = z.object({
   /** Native stake accounts at the latest Solana snapshot (slot and time in `chains`). */
   stakeAccounts: z.array(stakeAccountSchema),
+  /** Bitcoin addresses and Babylon delegations at the latest Bitcoin snapshot. */
+  bitcoin: bitcoinPortfolioSchema,
   eigenlayer: z.array(eigenPositionSchema),
   valueTotals: z.array(valueTotalSchema),
   wallets: z.array(walletSchema),

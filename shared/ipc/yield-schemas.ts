@@ -52,8 +52,8 @@ export type YieldPartsDto = z.infer<typeof yieldPartsSchema>;
 const underlyingSchema = z.enum(['ETH', 'BTC', 'SOL']);
 
 export const positionYieldSchema = z.object({
-  /** 'token' for a wallet balance, 'eigenlayer' for a native EigenLayer row. */
-  source: z.enum(['token', 'eigenlayer']),
+  /** 'token' for a wallet balance, 'eigenlayer' for a native EigenLayer row, 'babylon' for a Babylon BTC stake. */
+  source: z.enum(['token', 'eigenlayer', 'babylon']),
   walletId: z.number().int(),
   chain: networkIdSchema,
   tokenAddress: z.string().nullable(),
@@ -69,6 +69,8 @@ export const positionYieldSchema = z.object({
   note: z.string().nullable(),
   /** The APY the protocol publishes for this asset (a fraction), for comparison with the measured one. */
   advertised: z.object({ apy: z.number(), at: z.number().int(), source: z.string() }).nullable().optional(),
+  /** The token the premium is paid in, when it is not the underlying (Babylon pays BABY). */
+  rewardToken: z.string().optional(),
 });
 export type PositionYield = z.infer<typeof positionYieldSchema>;
 

@@ -52,7 +52,7 @@ test.beforeAll(async () => {
   await installAggregator(nodes.ethereum, ETH_USD_FEED);
   await setAggregatorRound(nodes.ethereum, ETH_USD_FEED, 8, 312_345_678_901n, now - 60); // $3,123.45678901
   prices = await startPriceApiServer();
-  server = await startServeProcess(dataDir, flat(rpcOverrides(nodes)), prices.url);
+  server = await startServeProcess(dataDir, flat(rpcOverrides(nodes)), { priceApi: prices.url });
 });
 
 test.afterAll(async () => {

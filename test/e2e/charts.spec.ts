@@ -19,7 +19,7 @@ const dataDir = makeTempDir('slashboard-e2e-charts-');
 
 test.beforeAll(async () => {
   binance = await startBinanceServer();
-  server = await startServeProcess(dataDir, {}, 'http://127.0.0.1:9', binance.url);
+  server = await startServeProcess(dataDir, {}, { candlesApi: binance.url });
 });
 test.afterAll(async () => {
   await server?.stop();
@@ -41,7 +41,7 @@ test('the Charts page draws candles, volume, RSI and S/R lines from the cache wi
   await binance!.close();
   binance = undefined;
   await server!.stop();
-  server = await startServeProcess(dataDir, {}, 'http://127.0.0.1:9', 'http://127.0.0.1:9');
+  server = await startServeProcess(dataDir, {});
   await page.goto(server.launchUrl);
   await nav(page, 'Charts');
   await expect(chart).toHaveAttribute('data-candles', '300');

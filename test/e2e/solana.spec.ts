@@ -50,7 +50,7 @@ test.beforeAll(async () => {
   fixture = solanaFixture(START);
   rpc = await startSolanaRpcServer(fixture.state);
   jito = await startJitoServer({ firstDay: START - 120 * DAY, tvlLamports: POOL_1003.totalLamports, mevPerDayLamports: MEV_PER_DAY, apy: PUBLISHED_APY, status: null });
-  server = await startServeProcess(dataDir, { solana: rpc.url }, undefined, undefined, jito.url);
+  server = await startServeProcess(dataDir, { solana: rpc.url }, { jitoApi: jito.url });
 });
 
 test.afterAll(async () => {

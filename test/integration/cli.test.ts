@@ -82,7 +82,7 @@ describe('cli', () => {
     const bad = cli('wallets', 'add', CAROL_TYPO);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe('slashboard: EVM address has a wrong EIP-55 checksum (mixed case that does not match); check for a typo\n');
-    expect(cli('refresh', '--chain', 'bitcoin')).toMatchObject({ code: 2, stderr: 'slashboard: Unknown chain "bitcoin"\n' });
+    expect(cli('refresh', '--chain', 'dogecoin')).toMatchObject({ code: 2, stderr: 'slashboard: Unknown chain "dogecoin"\n' });
     expect(cli('--rpc', 'ethereum=ftp://x', 'wallets', 'list')).toMatchObject({ code: 2, stderr: expect.stringMatching(/not an http\(s\) URL/) });
     expect(cli('bogus')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^slashboard: Unknown command "bogus"/) });
   });

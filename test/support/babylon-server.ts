@@ -30,7 +30,10 @@ export interface BabylonServer {
   addDelegations(list: DelegationJson[]): void;
   setFinalityProviders(list: FinalityProviderJson[]): void;
   setPageSize(size: number): void;
-  failNext(fault: Fault, times?: number, retryAfterSeconds?: number): void;
+  /** What GET /v2/apr and GET /v2/stats publish as btc_staking_apr (the examples hold 0). */
+  setApr(btcStakingApr: number): void;
+  /** The next `times` answers to paths starting with `path` (any path when omitted). */
+  failNext(fault: Fault, times?: number, retryAfterSeconds?: number, path?: string): void;
   close(): Promise<void>;
 }
 
@@ -40,8 +43,9 @@ export async function startBabylonServer(): Promise<BabylonServer> {
   const pubkeys: Record<string, string> = example('v1-pubkey-lookup').data;
   const stakerStats = example('v2-staker-stats').data;
   const networkInfo = example('v2-network-info');
+  let apr = 0;
   let pageSize = 100; // config/config-docker.yml max-pagination-limit
-  const faults: { fault: Fault; retryAfter: number }[] = [];
+  const faults: { fault: Fault; retryAfter: number; path: string }[] = [];
   const requests: URL[] = [];
 
   const server = http.createServer((req, res) => {
@@ -52,7 +56,8 @@ export async function startBabylonServer(): Promise<BabylonServer> {
       res.end(typeof body === 'string' ? body : JSON.stringify(body));
     };
     const fail = (status: number, errorCode: string, message: string) => send(status, { errorCode, message });
-    const fault = faults.shift();
+    const at = faults.findIndex((item) => url.pathname.startsWith(item.path));
+    const fault = at < 0 ? undefined : faults.splice(at, 1)[0];
     if (fault?.fault === 'rate-limit') {
       // A gateway's answer (the service itself has no rate limit): its body is not documented.
       res.writeHead(429, { 'Content-Type': 'text/plain', 'Retry-After': String(fault.retryAfter) });
@@ -113,7 +118,8 @@ export async function startBabylonServer(): Promise<BabylonServer> {
         return send(200, copy);
       }
       case '/v2/stats':
-        return send(200, wrongShape ? { data: null } : example('v2-stats'));
+        if (wrongShape) return send(200, { data: null });
+        return send(200, { data: { ...example('v2-stats').data, btc_staking_apr: apr, max_staking_apr: apr } });
       case '/v2/staker/stats': {
         const pk = url.searchParams.get('staker_pk_hex');
         if (!pk || !/^[0-9a-fA-F]{64}$/.test(pk)) return send(errors['400_invalid_pk'].status, errors['400_invalid_pk'].body);
@@ -125,7 +131,9 @@ export async function startBabylonServer(): Promise<BabylonServer> {
           const value = url.searchParams.get(name);
           if (value !== null && !/^\d+$/.test(value)) return fail(400, 'BAD_REQUEST', `invalid ${name}: must be a valid integer`);
         }
-        return send(200, example('v2-apr'));
+        const body = example('v2-apr');
+        body.data.current = { ...body.data.current, btc_staking_apr: apr, total_apr: apr + body.data.current.co_staking_apr };
+        return send(200, body);
       }
     }
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -139,8 +147,9 @@ export async function startBabylonServer(): Promise<BabylonServer> {
     addDelegations: (list) => void delegations.push(...list),
     setFinalityProviders: (list) => void (finalityProviders = list),
     setPageSize: (size) => void (pageSize = size),
-    failNext: (fault, times = 1, retryAfter = 1) => {
-      for (let i = 0; i < times; i++) faults.push({ fault, retryAfter });
+    setApr: (value) => void (apr = value),
+    failNext: (fault, times = 1, retryAfter = 1, path = '/') => {
+      for (let i = 0; i < times; i++) faults.push({ fault, retryAfter, path });
     },
     close,
   };

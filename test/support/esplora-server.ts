@@ -39,8 +39,11 @@ export interface EsploraServer {
   setHistory(address: string, txs: EsploraTxJson[]): void;
   setTipHeight(height: number): void;
   setRawHex(txid: string, hex: string): void;
+  /** Marks output `vout` of `txid` spent by `spender` (input 0, confirmed). */
+  setSpent(txid: string, vout: number, spender: string): void;
   /** The next `times` answers (any route). */
-  failNext(fault: Fault, times?: number, retryAfterSeconds?: number): void;
+  /** The next `times` answers to paths starting with `path` (any path when omitted). */
+  failNext(fault: Fault, times?: number, retryAfterSeconds?: number, path?: string): void;
   close(): Promise<void>;
 }
 
@@ -61,8 +64,9 @@ export async function startEsploraServer(): Promise<EsploraServer> {
   const bigStats = (s: Record<string, number>): ScriptStats => ({ ...(s as unknown as ScriptStats), funded_txo_sum: BigInt(s.funded_txo_sum!), spent_txo_sum: BigInt(s.spent_txo_sum!) });
   stats.set(example.address, { chain: bigStats(example.chain_stats), mempool: bigStats(example.mempool_stats) });
   const histories = new Map<string, EsploraTxJson[]>();
+  const spends = new Map<string, string>();
   let tipHeight = Number(readFileSync(`${SHAPES}/esplora.blocks-tip-height.example.json`, 'utf8').trim());
-  const faults: { fault: Fault; retryAfter: number }[] = [];
+  const faults: { fault: Fault; retryAfter: number; path: string }[] = [];
   const requests: string[] = [];
 
   const server = http.createServer((req, res) => {
@@ -77,19 +81,25 @@ export async function startEsploraServer(): Promise<EsploraServer> {
       res.end(body);
     };
 
-    const fault = faults.shift();
+    const at = faults.findIndex((item) => url.pathname.startsWith(item.path));
+    const fault = at < 0 ? undefined : faults.splice(at, 1)[0];
     if (fault?.fault === 'rate-limit') return text(429, 'Too Many Requests', { 'Retry-After': String(fault.retryAfter) });
     if (fault?.fault === 'server-error') return text(503, 'Service Unavailable');
     if (fault?.fault === 'malformed-json') return json('{"address": "bc1q');
 
     const parts = url.pathname.split('/').slice(1);
     if (parts[0] === 'blocks' && parts[1] === 'tip' && parts[2] === 'height' && parts.length === 3) return text(200, String(tipHeight));
-    if (parts[0] === 'tx' && parts[1] !== undefined && parts.length <= 3) {
+    if (parts[0] === 'tx' && parts[1] !== undefined && parts.length <= 4) {
       if (!/^[0-9a-fA-F]{64}$/.test(parts[1])) return text(400, 'Invalid hex string');
       const txid = parts[1].toLowerCase();
       if (parts.length === 2 && txs.has(txid)) return json(fault?.fault === 'wrong-shape' ? JSON.stringify({ ...txs.get(txid), fee: '242000' }) : JSON.stringify(txs.get(txid)));
       if (parts[2] === 'hex' && rawHex.has(txid)) return text(200, rawHex.get(txid)!);
-      if (parts.length === 2 || parts[2] === 'hex') return text(404, 'Transaction not found');
+      if (parts[2] === 'outspend' && parts[3] !== undefined && parts.length === 4 && txs.has(txid)) {
+        const spender = spends.get(`${txid}:${parts[3]}`);
+        // esplora.md "Other shapes": {"spent": false} or {"spent": true, "txid", "vin", "status"}.
+        return json(JSON.stringify(spender ? { spent: true, txid: spender, vin: 0, status: { confirmed: true, block_height: 870000, block_hash: '0'.repeat(64), block_time: 1730000000 } } : { spent: false }));
+      }
+      if (parts.length === 2 || parts[2] === 'hex' || parts[2] === 'outspend') return text(404, 'Transaction not found');
     }
     if (parts[0] === 'address' && parts[1] !== undefined) {
       const address = parts[1];
@@ -125,8 +135,9 @@ export async function startEsploraServer(): Promise<EsploraServer> {
     setHistory: (address, list) => void histories.set(address, list),
     setTipHeight: (height) => void (tipHeight = height),
     setRawHex: (txid, hex) => void rawHex.set(txid, hex),
-    failNext: (fault, times = 1, retryAfter = 1) => {
-      for (let i = 0; i < times; i++) faults.push({ fault, retryAfter });
+    setSpent: (txid, vout, spender) => void spends.set(`${txid}:${vout}`, spender),
+    failNext: (fault, times = 1, retryAfter = 1, path = '/') => {
+      for (let i = 0; i < times; i++) faults.push({ fault, retryAfter, path });
     },
     close,
   };

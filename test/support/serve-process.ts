@@ -7,10 +7,20 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-export async function startServeProcess(dataDir: string, rpc: Partial<Record<NetworkId, string>>, priceApi = 'http://127.0.0.1:9', candlesApi = 'http://127.0.0.1:9', jitoApi = 'http://127.0.0.1:9'): Promise<ServeProcess> {
-  // Tests never reach the internet: the price and candle APIs are loopback servers or a dead port.
-  const args = ['out/main/serve.js', '--data-dir', dataDir, '--price-api', priceApi, '--candles-api', candlesApi, '--jito-api', jitoApi];
-  for (const [chain, url] of Object.entries(rpc)) args.push('--rpc', `${chain}=${url}`);
+export interface ServeApis {
+  priceApi?: string;
+  candlesApi?: string;
+  jitoApi?: string;
+  babylonApi?: string;
+}
+
+const DEAD = 'http://127.0.0.1:9';
+
+export async function startServeProcess(dataDir: string, rpc: Partial<Record<NetworkId, string>>, apis: ServeApis = {}): Promise<ServeProcess> {
+  // Tests never reach the internet: every API is a loopback server or a dead port.
+  const { priceApi = DEAD, candlesApi = DEAD, jitoApi = DEAD, babylonApi = DEAD } = apis;
+  const args = ['out/main/serve.js', '--data-dir', dataDir, '--price-api', priceApi, '--candles-api', candlesApi, '--jito-api', jitoApi, '--babylon-api', babylonApi];
+  for (const [chain, url] of Object.entries({ solana: DEAD, bitcoin: DEAD, ...rpc })) args.push('--rpc', `${chain}=${url}`);
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const launchUrl = await new Promise<string>((resolve, reject) => {

@@ -21,7 +21,7 @@ export function makeTempDir(prefix = 'slashboard-test-'): string {
 export function openTempApp(options: Partial<ContextOptions> = {}): TempApp {
   const dataDir = options.dataDir ?? makeTempDir();
   // Tests never reach the internet: the price API defaults to a dead loopback port.
-  const services = openApp({ mode: 'browser', priceApiOverride: 'http://127.0.0.1:9', candlesApiOverride: 'http://127.0.0.1:9', jitoApiOverride: 'http://127.0.0.1:9', ...options, dataDir });
+  const services = openApp({ mode: 'browser', priceApiOverride: 'http://127.0.0.1:9', candlesApiOverride: 'http://127.0.0.1:9', jitoApiOverride: 'http://127.0.0.1:9', babylonApiOverride: 'http://127.0.0.1:9', ...options, dataDir });
   return {
     dataDir,
     services,

@@ -29,7 +29,7 @@ describe('IPC dispatcher', () => {
     expect(badId).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const badUrl = await app.dispatch('settings.setRpc', { chain: 'ethereum', urls: ['file:///etc/passwd'] });
     expect(badUrl).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/http\(s\) URL/) } });
-    const badChain = await app.dispatch('refresh.run', { chains: ['bitcoin'] });
+    const badChain = await app.dispatch('refresh.run', { chains: ['dogecoin'] });
     expect(badChain).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(app.services.wallets.list()).toEqual([]);
   });

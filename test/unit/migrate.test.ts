@@ -24,7 +24,7 @@ describe('migrations', () => {
   it('creates the schema on a fresh database, with WAL and foreign keys on', () => {
     const db = openDatabase(tempDir());
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
-    expect(tables(db)).toEqual(['asset_rates', 'balances', 'block_times', 'candle_fetches', 'candles', 'chain_status', 'eigen_positions', 'entity_names', 'event_scans', 'history_reads', 'jito_stats', 'lrt_reads', 'lrt_stakes', 'operator_allocations', 'operator_read_errors', 'past_rates', 'settings', 'slashing_events', 'snapshots', 'solana_stake_accounts', 'solana_vault_links', 'wallets']);
+    expect(tables(db)).toEqual(['asset_rates', 'babylon_apr', 'babylon_delegations', 'babylon_finality_providers', 'babylon_params', 'balances', 'bitcoin_addresses', 'block_times', 'candle_fetches', 'candles', 'chain_status', 'eigen_positions', 'entity_names', 'event_scans', 'history_reads', 'jito_stats', 'lrt_reads', 'lrt_stakes', 'operator_allocations', 'operator_read_errors', 'past_rates', 'settings', 'slashing_events', 'snapshots', 'solana_stake_accounts', 'solana_vault_links', 'wallets']);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
@@ -48,6 +48,24 @@ describe('migrations', () => {
     expect(db.prepare('SELECT block_number FROM snapshots').get()).toEqual({ block_number: '7' });
     db.prepare("INSERT INTO eigen_positions (snapshot_id, wallet_id, kind, deposit_shares) VALUES (1, 1, 'pod', '-5')").run();
     expect(() => db.prepare("INSERT INTO eigen_positions (snapshot_id, wallet_id, kind) VALUES (1, 1, 'other')").run()).toThrow(/CHECK/);
+  });
+
+  it('0008 adds Bitcoin rows to a version-7 database holding a Solana snapshot, which it keeps', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 7));
+    db.prepare("INSERT INTO wallets (kind, address, created_at) VALUES ('bitcoin', 'bc1qexample', 1)").run();
+    db.prepare("INSERT INTO snapshots (chain, block_number, block_time, fetched_at, rpc_url, wallet_count) VALUES ('solana', '300', 1, 2, 'http://x', 1)").run();
+    expect(migrate(db, MIGRATIONS.slice(0, 8))).toEqual({ from: 7, to: 8 });
+    expect(db.prepare('SELECT chain, block_number FROM snapshots').get()).toEqual({ chain: 'solana', block_number: '300' });
+    const insert = db.prepare(
+      `INSERT INTO babylon_delegations (snapshot_id, wallet_id, staking_tx_hash, staker_pk, finality_providers, amount_sat, state, phase, slashed, source, on_bitcoin, staking_output_index, staking_time_blocks)
+       VALUES (1, 1, 'aa', 'bb', '[]', ?, 'ACTIVE', ?, 0, 'babylon-api', 0, 0, 64000)`,
+    );
+    insert.run('30000400000', 'active');
+    expect(() => insert.run('-1', 'active')).toThrow(/CHECK/);
+    expect(() => insert.run('1', 'staked')).toThrow(/CHECK/);
+    db.prepare("INSERT INTO bitcoin_addresses (snapshot_id, wallet_id, confirmed_sat, unconfirmed_sat, tx_count, mempool_tx_count, history_scanned, history_complete, rejected_txs, staker_pks) VALUES (1, 1, '5', '-3', 1, 1, 2, 1, '[]', '[]')").run();
+    expect(db.prepare('SELECT unconfirmed_sat FROM bitcoin_addresses').get()).toEqual({ unconfirmed_sat: '-3' });
   });
 
   it('rolls a failing migration back completely, version included', () => {

@@ -26,7 +26,7 @@ describe('token registry', () => {
 
   it('gives each network https defaults with sources and a checksummed Multicall3', () => {
     expect(getAddress(MULTICALL3_ADDRESS)).toBe(MULTICALL3_ADDRESS);
-    expect(NETWORK_IDS).toEqual([...CHAIN_IDS, 'solana']);
+    expect(NETWORK_IDS).toEqual([...CHAIN_IDS, 'solana', 'bitcoin']);
     for (const chain of NETWORK_IDS) {
       const info = NETWORKS[chain];
       expect(info.defaultRpcUrls.length).toBeGreaterThan(0);

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { openApp, type Services } from '../services';
 import { createAppDispatcher } from '../ipc';
-import { parseGlobalOptions, UsageError } from '../options';
+import { contextOverrides, parseGlobalOptions, UsageError } from '../options';
 import { buildReport } from '../services/report';
 import { formatAmount } from '../../../shared/domain/amount';
 import { isNetworkId } from '../../../shared/registry/networks';
@@ -19,7 +19,7 @@ const USAGE = `Usage: slashboard [--data-dir DIR] [--rpc <chain>=<url>]... <comm
   wallets list [--json]
   wallets rename <address> <label>
   wallets remove <address>
-  refresh [--chain ethereum|arbitrum|base|solana]
+  refresh [--chain ethereum|arbitrum|base|solana|bitcoin]
   report [--json]`;
 
 async function call<C extends Channel>(dispatch: Dispatch, channel: C, input?: ChannelInput<C>): Promise<ChannelOutput<C>> {
@@ -48,7 +48,7 @@ async function run(argv: string[], out: (line: string) => void, err: (line: stri
   const args = [...options.rest];
   const [command, sub] = args;
   if (!command || command === 'help' || command === '--help') return out(USAGE);
-  const services: Services = openApp({ dataDir: options.dataDir, mode: 'browser', rpcOverrides: options.rpcOverrides, priceApiOverride: options.priceApi, candlesApiOverride: options.candlesApi, jitoApiOverride: options.jitoApi });
+  const services: Services = openApp({ ...contextOverrides(options), mode: 'browser' });
   const dispatch = createAppDispatcher(services);
   try {
     if (command === 'wallets') return await walletsCommand(dispatch, sub, args.slice(2), out);

@@ -14,6 +14,7 @@ import { createHistoryRepo } from '../db/repos/history.repo';
 import { createExposureRepo } from '../db/repos/exposure.repo';
 import { createCandlesRepo } from '../db/repos/candles.repo';
 import { createSolanaRepo } from '../db/repos/solana.repo';
+import { createBitcoinRepo } from '../db/repos/bitcoin.repo';
 import { createEventBus } from './event-bus';
 import type { NetworkId } from '../../../shared/registry/networks';
 import type { EvmClientOptions } from '../chain/evm/client';
@@ -31,6 +32,8 @@ export interface ContextOptions extends OpenOptions {
   priceApiOverride?: string;
   /** Jito Kobe API base URL for this process only (tests: a loopback server). */
   jitoApiOverride?: string;
+  /** Babylon staking API base URL for this process only (CLI --babylon-api, tests). */
+  babylonApiOverride?: string;
   /** Candle API base URL for this process only (tests: a loopback server). */
   candlesApiOverride?: string;
   /** Tests only: let operator/AVS metadata come from http:// loopback servers (production is https only). */
@@ -51,6 +54,7 @@ export function createContext(options: ContextOptions) {
     allowHttpMetadata: options.allowHttpMetadata ?? false,
     candlesApiOverride: options.candlesApiOverride ?? null,
     jitoApiOverride: options.jitoApiOverride ?? null,
+    babylonApiOverride: options.babylonApiOverride ?? null,
     now: options.now ?? (() => Date.now()),
     events: createEventBus(),
     repos: {
@@ -63,6 +67,7 @@ export function createContext(options: ContextOptions) {
       exposure: createExposureRepo(db),
       candles: createCandlesRepo(db),
       solana: createSolanaRepo(db),
+      bitcoin: createBitcoinRepo(db),
     },
     /** Runs repo writes as one SQLite transaction (nested repo transactions become savepoints). */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),

@@ -14,6 +14,7 @@ import { scenarioSchema, type ExposedPosition, type ExposureReport, type NamesRe
 import type { EigenPosition, Portfolio } from '../../../shared/ipc/schemas';
 import { EIGENLAYER } from '../../../shared/registry/eigenlayer';
 import { jitoExposure } from './jito-exposure';
+import { babylonExposure } from './babylon-exposure';
 import type { AppContext } from './context';
 import { findToken, rateBook } from './portfolio-valuation';
 import type { PortfolioService } from './portfolio.service';
@@ -78,7 +79,8 @@ export function createExposureService(ctx: AppContext, portfolioService: Portfol
       const g = graph();
       const scan = ctx.repos.exposure.lastScan();
       const names = ctx.repos.exposure.names().flatMap((entry) => (entry.name ? [{ kind: entry.kind, address: entry.address, name: entry.name }] : []));
-      const base = { scan, scenarios: savedScenarios(), alerts: alerts(ctx), names, jito: jitoExposure(ctx, g?.portfolio ?? portfolioService.get()) };
+      const current = g?.portfolio ?? portfolioService.get();
+      const base = { scan, scenarios: savedScenarios(), alerts: alerts(ctx), names, jito: jitoExposure(ctx, current), babylon: babylonExposure(ctx, current) };
       if (!g) {
         return { ...base, asOf: null, positions: [], exposures: [], byAvs: [], byOperator: [], matrix: { ids: [], shared: [] }, disjointPairs: [], concentration: { largestAvs: null, largestOperator: null, hhiAvs: 0 }, worstCases: [], slashedBefore: [], operatorErrors: [] };
       }

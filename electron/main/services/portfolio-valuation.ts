@@ -7,6 +7,7 @@ import { USD_FEEDS } from '../../../shared/registry/price-feeds';
 import { SOLANA_LSTS } from '../../../shared/registry/solana-tokens';
 import type { NetworkId } from '../../../shared/registry/networks';
 import { isStakeAccountRow, isVrtSymbol } from './solana-rates';
+import { isBabylonRow } from './bitcoin-rows';
 import { UNDERLYING_DECIMALS, valuePosition, type RateBook, type RateFigure, type StoredRateLike, type Underlying, type ValuedAsset } from '../../../shared/domain/position-valuation';
 import type { Position, RateFigureDto, Valuation, ValueTotal } from '../../../shared/ipc/schemas';
 
@@ -41,6 +42,10 @@ export interface AssetOf {
 
 /** The registry asset behind a balance row, or null when the registry does not know it. */
 export function assetOf(network: NetworkId, tokenAddress: string | null, symbol: string): AssetOf | null {
+  if (network === 'bitcoin') {
+    if (tokenAddress === null) return { token: null, native: 'BTC', kind: 'native', protocol: null };
+    return isBabylonRow(tokenAddress) ? { token: null, native: 'BTC', kind: 'babylon-stake', protocol: 'Babylon' } : null;
+  }
   if (network === 'solana') {
     if (tokenAddress === null) return { token: null, native: 'SOL', kind: 'native', protocol: null };
     if (isStakeAccountRow(tokenAddress)) return { token: null, native: 'SOL', kind: 'native-stake', protocol: 'Solana native staking' };

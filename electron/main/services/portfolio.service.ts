@@ -2,8 +2,10 @@
 import { NETWORK_IDS, NETWORKS } from '../../../shared/registry/networks';
 import type { AssetTotal, ChainStatus, EigenPosition, Portfolio, Position, StakeAccountDto } from '../../../shared/ipc/schemas';
 import { EIGENLAYER } from '../../../shared/registry/eigenlayer';
-import { rateBook, valuationOf, valueTotals } from './portfolio-valuation';
+import { rateBook, valuationOf, valueTotals, type RatesSnapshot } from './portfolio-valuation';
 import { isStakeAccountRow } from './solana-rates';
+import { bitcoinPortfolio } from './bitcoin-portfolio';
+import { stakingTxHashOf } from './bitcoin-rows';
 import type { AppContext } from './context';
 
 /** Ethereum's slot time since the Merge: an estimate for turning blocks into time. */
@@ -45,6 +47,13 @@ export function createPortfolioService(ctx: AppContext) {
     }));
   }
 
+  /** BTC/USD for Bitcoin positions: Chainlink at the Ethereum snapshot when it has a price, else the price API's at the Bitcoin snapshot. */
+  function bitcoinRates(chains: readonly ChainStatus[], ethereum: RatesSnapshot | null): RatesSnapshot | null {
+    if (ethereum?.rates.some((rate) => rate.key === 'usd:BTC' && rate.value !== null)) return ethereum;
+    const snapshot = chains.find((chain) => chain.chain === 'bitcoin')?.snapshot;
+    return snapshot ? { blockNumber: snapshot.blockNumber, blockTime: snapshot.blockTime, rates: ctx.repos.rates.forSnapshot(snapshot.id) } : ethereum;
+  }
+
   return {
     get(): Portfolio {
       const chains = chainStatuses();
@@ -55,8 +64,10 @@ export function createPortfolioService(ctx: AppContext) {
       const solana = chains.find((chain) => chain.chain === 'solana')?.snapshot ?? null;
       const solanaRates = solana ? { blockNumber: solana.blockNumber, blockTime: solana.blockTime, rates: ctx.repos.rates.forSnapshot(solana.id) } : null;
       const book = rateBook(ratesSnapshot, solanaRates?.rates ?? []);
+      const bitcoin = bitcoinRates(chains, ratesSnapshot);
       const positions: Position[] = ctx.repos.snapshots.latestPositions().map(({ rpcUrl, ...row }) => {
         const position = { ...row, source: positionSource(row.chain, row.tokenAddress, rpcUrl) };
+        if (row.chain === 'bitcoin') return { ...position, valuation: valuationOf(position, rateBook(bitcoin), bitcoin) };
         // A Solana token's NAV was read at the Solana slot; its SOL/USD price at the Ethereum block.
         return { ...position, valuation: valuationOf(position, book, row.chain === 'solana' && solanaRates ? solanaRates : ratesSnapshot) };
       });
@@ -68,6 +79,7 @@ export function createPortfolioService(ctx: AppContext) {
         valueTotals: valueTotals(positions),
         eigenlayer: ethereum ? eigenRows(ethereum) : [],
         stakeAccounts: solana ? ctx.repos.solana.stakes(solana.id).map((row) => ({ ...row, state: row.state as StakeAccountDto['state'] })) : [],
+        bitcoin: bitcoinPortfolio(ctx, chains),
       };
     },
   };
@@ -76,6 +88,10 @@ export function createPortfolioService(ctx: AppContext) {
 export type PortfolioService = ReturnType<typeof createPortfolioService>;
 
 function positionSource(chain: string, tokenAddress: string | null, rpcUrl: string): string {
+  if (chain === 'bitcoin') {
+    if (tokenAddress === null) return `Esplora GET /address (chain_stats funded − spent: confirmed only) at ${rpcUrl}`;
+    return `Babylon staking transaction ${stakingTxHashOf(tokenAddress)} (staking API delegation or phase-1 transaction in the address's history)`;
+  }
   if (chain !== 'solana') return `${tokenAddress ? 'ERC-20 balanceOf' : 'native balance'} via Multicall3 at ${rpcUrl}`;
   if (tokenAddress === null) return `getBalance at ${rpcUrl}`;
   if (isStakeAccountRow(tokenAddress)) return `Stake program account ${tokenAddress.slice('stake:'.length)} (getProgramAccounts by staker/withdrawer) at ${rpcUrl}`;

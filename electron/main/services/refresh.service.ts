@@ -1,13 +1,15 @@
 /**
  * Refresh: read every EVM wallet's balances (and, on Ethereum, its native EigenLayer
  * positions) at one block per chain and store one snapshot per chain, atomically; Solana
- * wallets the same way at one slot (solana-refresh.ts). Chains
+ * wallets the same way at one slot (solana-refresh.ts), Bitcoin wallets at the tip height
+ * (bitcoin-refresh.ts). Chains
  * run in parallel and fail independently: a failing chain keeps its last good snapshot and
  * records the error, which the portfolio shows as stale.
  */
 import { CHAINS, type ChainId } from '../../../shared/registry/chains';
 import { NETWORK_IDS, isEvmNetwork, type NetworkId } from '../../../shared/registry/networks';
 import { refreshSolana } from './solana-refresh';
+import { refreshBitcoin } from './bitcoin-refresh';
 import { tokensOn } from '../../../shared/registry/evm-tokens';
 import type { RefreshChainOutcome, RefreshSummary } from '../../../shared/ipc/schemas';
 import { AppFailure } from '../../../shared/result';
@@ -113,7 +115,7 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
       running = true;
       const startedAt = ctx.now();
       try {
-        const outcomes = await Promise.all([...new Set(chains)].map((network) => (isEvmNetwork(network) ? refreshChain(network) : refreshSolana(ctx, settings))));
+        const outcomes = await Promise.all([...new Set(chains)].map((network) => (isEvmNetwork(network) ? refreshChain(network) : network === 'solana' ? refreshSolana(ctx, settings) : refreshBitcoin(ctx, settings))));
         return { startedAt, finishedAt: ctx.now(), chains: outcomes };
       } finally {
         running = false;

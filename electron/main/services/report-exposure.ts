@@ -3,6 +3,7 @@ import { toDecimalString } from '../../../shared/domain/amount';
 import type { ExposureReport } from '../../../shared/ipc/exposure-schemas';
 
 const eth = (wei: string) => toDecimalString(BigInt(wei), 18);
+const btc = (sat: string) => toDecimalString(BigInt(sat), 8);
 const usd = (cents: string | null) => (cents === null ? null : toDecimalString(BigInt(cents), 2));
 
 export function reportExposure(report: ExposureReport) {
@@ -46,6 +47,22 @@ export function reportExposure(report: ExposureReport) {
         operators: vault.operators.map((operator) => ({ operator: operator.address, stakedRaw: operator.stakedAmount })),
         ncns: vault.ncns,
       })),
+    },
+    babylon: {
+      statement: report.babylon.statement,
+      source: report.babylon.source,
+      asOf: report.babylon.asOf ? { tipHeight: report.babylon.asOf.tipHeight, fetchedAt: new Date(report.babylon.asOf.fetchedAt).toISOString() } : null,
+      finalityProviders: report.babylon.providers.map((fp) => ({
+        btcPk: fp.btcPk,
+        moniker: fp.moniker,
+        status: fp.status,
+        slashingRates: fp.slashingRates,
+        stakedBtc: btc(fp.stakedSat),
+        slashableBtc: btc(fp.slashableSat),
+        usd: usd(fp.slashableUsdCents),
+        positions: fp.positions,
+      })),
+      issuerReported: report.babylon.issuerReported.map(({ heldValueSat, ...item }) => ({ ...item, heldBtc: heldValueSat === null ? null : btc(heldValueSat) })),
     },
   };
 }

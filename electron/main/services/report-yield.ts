@@ -29,6 +29,7 @@ export function reportYield(report: YieldReport, wallets: readonly Wallet[]) {
       rate: position.rateSymbol,
       note: position.note,
       published: position.advertised ? { apy: position.advertised.apy, at: new Date(position.advertised.at * 1000).toISOString(), source: position.advertised.source } : null,
+      rewardToken: position.rewardToken ?? null,
       windows: position.windows.map((window) => ({
         windowDays: window.windowDays,
         base: figure(window.base),

@@ -7,6 +7,7 @@ import type { Portfolio, RateFigureDto, Valuation } from '../../../shared/ipc/sc
 import type { YieldReport } from '../../../shared/ipc/yield-schemas';
 import { reportYield } from './report-yield';
 import { reportExposure } from './report-exposure';
+import { reportBitcoin } from './report-bitcoin';
 import type { ExposureReport } from '../../../shared/ipc/exposure-schemas';
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -93,6 +94,7 @@ export function buildReport(portfolio: Portfolio, yields: YieldReport, exposure:
       staker: account.staker,
       withdrawer: account.withdrawer,
     })),
+    bitcoin: reportBitcoin(portfolio, (id) => wallets.get(id)?.address ?? null),
     yield: reportYield(yields, portfolio.wallets),
     exposure: reportExposure(exposure),
   };

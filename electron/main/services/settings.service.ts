@@ -6,6 +6,7 @@ import { AppFailure } from '../../../shared/result';
 import type { AppContext } from './context';
 import { DEFAULT_COINGECKO_BASE } from '../chain/prices/coingecko';
 import { DEFAULT_KOBE_BASE } from '../chain/solana/jito-kobe';
+import { DEFAULT_BABYLON_API_BASE } from '../chain/bitcoin/babylon-api';
 
 const rpcKey = (chain: NetworkId) => `rpc.${chain}`;
 
@@ -67,6 +68,8 @@ export function createSettingsService(ctx: AppContext) {
     },
     /** The Jito Kobe API a refresh uses (process override, else the public default). */
     jitoApiBase: (): string => ctx.jitoApiOverride ?? DEFAULT_KOBE_BASE,
+    /** The Babylon staking API a refresh uses (process override, else the public default). */
+    babylonApiBase: (): string => ctx.babylonApiOverride ?? DEFAULT_BABYLON_API_BASE,
     setCandleSource: (source: CandleSource): Settings => {
       settings.set('charts.source', source);
       ctx.events.emit('data.changed', { what: 'settings' });

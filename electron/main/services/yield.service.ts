@@ -13,6 +13,8 @@ import { findToken, rateBook } from './portfolio-valuation';
 import { eigenYields } from './eigen-yield';
 import { createMeasurer, partsDto, type Measurer, type WindowDays } from './yield-measurer';
 import { solanaYields } from './solana-yield';
+import { babylonYields } from './babylon-yield';
+import { isEvmNetwork } from '../../../shared/registry/networks';
 import type { AppContext } from './context';
 import type { PortfolioService } from './portfolio.service';
 
@@ -27,8 +29,9 @@ export function createYieldService(ctx: AppContext, portfolio: PortfolioService,
       const ethereum = current.chains.find((chain) => chain.chain === 'ethereum')?.snapshot ?? null;
       const solana = solanaYields(ctx, current);
       const solanaAssets = solana ? assetYields(solana.measurer, solana.symbols, 'solana') : [];
+      const bitcoin = babylonYields(ctx, current);
       if (!ethereum) {
-        const positions = solana?.positions ?? [];
+        const positions = [...(solana?.positions ?? []), ...bitcoin];
         return { reference: ref, asOf: null, assets: solanaAssets, positions, portfolio: positions.length ? YIELD_WINDOWS_DAYS.map((days) => portfolioYield(days, positions)) : [], history: [] };
       }
       const reads = ctx.repos.history.reads('ethereum');
@@ -42,9 +45,9 @@ export function createYieldService(ctx: AppContext, portfolio: PortfolioService,
       const measurer = createMeasurer({ samples: ctx.repos.history.samples('ethereum'), snapshotBlock: BigInt(ethereum.blockNumber), readErrors, startOf });
       const referenceFigure = (days: number) => measurer.figure(navKey(ref), days, ref);
 
-      // Solana positions are measured from Solana snapshots (solana-yield.ts).
+      // Solana positions are measured from Solana snapshots (solana-yield.ts), Bitcoin ones from Babylon's APR (babylon-yield.ts).
       const positions: PositionYield[] = current.positions
-        .filter((position) => position.chain !== 'solana' && position.rawAmount !== null && position.rawAmount !== '0' && position.valuation)
+        .filter((position) => isEvmNetwork(position.chain) && position.rawAmount !== null && position.rawAmount !== '0' && position.valuation)
         .map((position) => {
           const valuation = position.valuation!;
           const source = yieldSourceOf(findToken(position.chain, position.tokenAddress));
@@ -74,7 +77,7 @@ export function createYieldService(ctx: AppContext, portfolio: PortfolioService,
       const book = rateBook({ blockNumber: ethereum.blockNumber, blockTime: ethereum.blockTime, rates });
       const eigen = eigenYields({ rows: current.eigenlayer, wallets: current.wallets, book, measurer, reference: ref, referenceFigure });
       const evmPositions = [...positions, ...eigen];
-      const all = [...evmPositions, ...(solana?.positions ?? [])];
+      const all = [...evmPositions, ...(solana?.positions ?? []), ...bitcoin];
       const symbols = [...new Set([ref, ...evmPositions.map((position) => position.rateSymbol).filter((symbol): symbol is string => symbol !== null)])];
       const assets: AssetYield[] = [...assetYields(measurer, symbols, 'ethereum'), ...solanaAssets];
       return {

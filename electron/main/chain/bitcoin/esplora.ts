@@ -44,6 +44,11 @@ const satText = z
 const count = z.string().regex(/^\d+$/).transform(Number);
 
 const scriptStats = z.object({ funded_txo_count: count, funded_txo_sum: satText, spent_txo_count: count, spent_txo_sum: satText, tx_count: count });
+/** GET /tx/:txid/outspend/:vout (esplora.md "Other shapes"): {"spent": false} or {"spent": true, txid, vin, status}. */
+const outspendSchema = z.discriminatedUnion('spent', [
+  z.object({ spent: z.literal(false) }),
+  z.object({ spent: z.literal(true), txid, vin: z.number().int().nonnegative(), status: z.object({ confirmed: z.boolean() }) }),
+]);
 const addressSchema = z.object({ address: z.string(), chain_stats: scriptStats, mempool_stats: scriptStats });
 
 const txOut = z.object({ scriptpubkey: hexString, scriptpubkey_asm: z.string(), scriptpubkey_type: z.string(), scriptpubkey_address: z.string().optional(), value: sat });
@@ -103,7 +108,11 @@ export interface EsploraClient {
   /** Raw hex, checked to hash to the txid asked for. */
   txHex(txid: string): Promise<string>;
   tipHeight(): Promise<number>;
+  /** Whether output `vout` of `txid` is spent, and by which transaction. */
+  outspend(txid: string, vout: number): Promise<Outspend>;
 }
+
+export type Outspend = { spent: false } | { spent: true; txid: string; vin: number; confirmed: boolean };
 
 export interface EsploraOptions extends HttpOptions {
   baseUrl?: string;
@@ -192,6 +201,14 @@ export function createEsploraClient(options: EsploraOptions = {}): EsploraClient
       const text = (await get(path, 'text')).trim();
       if (!/^\d{1,9}$/.test(text)) throw new EsploraError(`Esplora ${path}: unexpected response (not a block height): ${excerpt(text, 80)}`, path);
       return Number(text);
+    },
+
+    async outspend(spentTxid, vout) {
+      if (!/^[0-9a-f]{64}$/i.test(spentTxid)) throw new Error(`Not a txid: "${spentTxid}"`);
+      if (!Number.isInteger(vout) || vout < 0) throw new Error(`Not an output index: ${vout}`);
+      const path = `/tx/${spentTxid.toLowerCase()}/outspend/${vout}`;
+      const body = decode(path, await get(path, 'json'), outspendSchema);
+      return body.spent ? { spent: true, txid: body.txid, vin: body.vin, confirmed: body.status.confirmed } : { spent: false };
     },
   };
 }

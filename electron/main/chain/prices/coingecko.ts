@@ -1,5 +1,5 @@
 /**
- * Market prices in ETH (or BTC) from CoinGecko's `GET /coins/{id}/market_chart`
+ * Market prices in ETH, BTC or USD from CoinGecko's `GET /coins/{id}/market_chart`
  * (docs.coingecko.com/reference/coins-id-market-chart; shape in ../shared/api-shapes/
  * market-candles.md §4: `{ prices: [[ms, price]], market_caps, total_volumes }`). The latest
  * point is the price; its time is kept so a stale price is never shown as current.
@@ -30,7 +30,7 @@ export interface FetchOptions {
 
 const DECIMALS = 18;
 
-export async function fetchMarketPrice(base: string, id: string, vsCurrency: 'eth' | 'btc', options: FetchOptions = {}): Promise<ApiPrice> {
+export async function fetchMarketPrice(base: string, id: string, vsCurrency: 'eth' | 'btc' | 'usd', options: FetchOptions = {}): Promise<ApiPrice> {
   const { fetchFn = fetch, timeoutMs = 15_000, retries = 2, maxWaitMs = 30_000, onRequest } = options;
   const url = `${base.replace(/\/+$/, '')}/coins/${encodeURIComponent(id)}/market_chart?vs_currency=${vsCurrency}&days=1`;
   for (let attempt = 0; ; attempt++) {

@@ -3,6 +3,7 @@ import { invoke } from '../../api';
 import type { ExposureReport } from '../../../../shared/ipc/exposure-schemas';
 import { formatDateTime, formatPercent } from '../../format';
 import { useExposureStore } from '../../stores/useExposureStore';
+import { BabylonExposure } from './BabylonExposure';
 import { ExposureMatrix } from './ExposureMatrix';
 import { JitoExposure } from './JitoExposure';
 import { StressPanel } from './StressPanel';
@@ -22,6 +23,7 @@ export function ExposurePage() {
       <div className="page">
         <div className="card empty"><p className="muted">No Ethereum snapshot yet: EigenLayer exposure is read on chain when an EVM wallet is refreshed.</p></div>
         <JitoExposure jito={report.jito} />
+        <BabylonExposure babylon={report.babylon} />
       </div>
     );
   }
@@ -109,6 +111,7 @@ export function ExposurePage() {
       </section>
 
       <JitoExposure jito={report.jito} />
+      <BabylonExposure babylon={report.babylon} />
     </div>
   );
 }

@@ -13,8 +13,8 @@ export function ChainStatusCards({ chains }: { chains: ChainStatus[] }) {
           </div>
           {chain.snapshot ? (
             <p className="small">
-              as of {chain.chain === 'solana' ? 'slot' : 'block'} <span className="mono">{chain.snapshot.blockNumber}</span>,{' '}
-              {formatDateTime(chain.snapshot.blockTime * 1000)}
+              as of {chain.chain === 'solana' ? 'slot' : chain.chain === 'bitcoin' ? 'tip height' : 'block'} <span className="mono">{chain.snapshot.blockNumber}</span>,{' '}
+              {chain.chain === 'bitcoin' ? 'read ' : ''}{formatDateTime(chain.snapshot.blockTime * 1000)}
               <br />
               <span className="muted">fetched {formatAge(chain.snapshot.fetchedAt)} from {new URL(chain.snapshot.rpcUrl).host}</span>
             </p>

@@ -3,6 +3,7 @@ import { exactRaw, formatRaw } from '../../format';
 import { NETWORK_IDS, NETWORKS } from '../../../../shared/registry/networks';
 import type { Position } from '../../../../shared/ipc/schemas';
 import { usePortfolioStore } from '../../stores/usePortfolioStore';
+import { BitcoinRows } from './BitcoinRows';
 import { ChainStatusCards } from './ChainStatusCards';
 import { EigenLayerRows } from './EigenLayerRows';
 import { PositionsTable } from './PositionsTable';
@@ -46,8 +47,6 @@ export function PortfolioPage() {
     (showZero || p.rawAmount === null || p.rawAmount !== '0') &&
     (chain === 'all' || p.chain === chain) &&
     (protocol === 'all' || (p.valuation?.protocol ?? 'Native') === protocol);
-  // Bitcoin wallets have no balances read yet; EVM and Solana wallets each get their section.
-  const walletsWithPositions = portfolio.wallets.filter((wallet) => wallet.kind === 'evm' || wallet.kind === 'solana');
   const amountTotals = portfolio.totals.filter((total) => showZero || total.rawAmount !== '0' || total.failed > 0);
 
   return (
@@ -56,7 +55,7 @@ export function PortfolioPage() {
       {portfolio.positions.length === 0 ? (
         <div className="card empty">
           <p><strong>No balances stored yet.</strong></p>
-          <p className="muted">Press Refresh to read your wallets' balances on Ethereum, Arbitrum, Base and Solana.</p>
+          <p className="muted">Press Refresh to read your wallets' balances on Ethereum, Arbitrum, Base, Solana and Bitcoin.</p>
         </div>
       ) : (
         <>
@@ -104,7 +103,8 @@ export function PortfolioPage() {
               <input type="checkbox" checked={showZero} onChange={(event) => setShowZero(event.target.checked)} /> Show zero balances
             </label>
           </div>
-          {walletsWithPositions.map((wallet) => {
+          {/* Every wallet gets its section: EVM, Solana and Bitcoin balances are all read. */}
+          {portfolio.wallets.map((wallet) => {
             const positions = portfolio.positions.filter((p) => p.walletId === wallet.id && visible(p)).sort(SORTS[sort]);
             return (
               <section key={wallet.id} className="card" aria-label={`Positions of ${wallet.label ?? wallet.address}`} data-testid={`positions-${wallet.address}`}>
@@ -121,6 +121,7 @@ export function PortfolioPage() {
             );
           })}
           <SolanaStakeRows accounts={portfolio.stakeAccounts} wallets={portfolio.wallets} />
+          <BitcoinRows bitcoin={portfolio.bitcoin} wallets={portfolio.wallets} />
         </>
       )}
     </div>

@@ -25,7 +25,7 @@ export function PositionsTable({ positions }: { positions: Position[] }) {
         {positions.map((position) => {
           const v = position.valuation;
           return (
-            <tr key={`${position.chain}-${position.tokenAddress}`} data-testid={`pos-${position.chain}-${position.symbol}`}>
+            <tr key={`${position.chain}-${position.tokenAddress}`} data-testid={`pos-${position.chain}-${position.tokenAddress?.startsWith('babylon:') ? position.tokenAddress : position.symbol}`}>
               <td title={position.name}>{position.symbol}{v && <span className="muted small"> {v.kind}</span>}</td>
               <td>{v?.protocol ?? '—'}</td>
               <td>{NETWORKS[position.chain].name}</td>

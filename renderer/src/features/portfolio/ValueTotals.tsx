@@ -16,7 +16,7 @@ export function ValueTotals({ totals }: { totals: ValueTotal[] }) {
               {totals.filter((total) => total.by === by).map((total) => (
                 <tr key={`${total.key}-${total.underlying}`} data-testid={`total-${by}-${total.key}`}>
                   <td>{by === 'chain' && isNetworkId(total.key) ? NETWORKS[total.key].name : total.key}</td>
-                  <td className="num mono">{formatRaw(total.underlyingValue, total.underlyingDecimals, { maxFractionDigits: 4 })} {total.underlying}</td>
+                  <td className="num mono">{formatRaw(total.underlyingValue, total.underlyingDecimals, { maxFractionDigits: total.underlying === 'BTC' ? 8 : 4 })} {total.underlying}</td>
                   <td className="num mono">{total.usdCents === null ? <span className="muted" title="No USD price available">USD n/a</span> : formatUsdCents(total.usdCents)}</td>
                   <td className="muted small">{total.unvalued > 0 ? `${total.unvalued} not valued` : ''}</td>
                 </tr>

@@ -31,7 +31,7 @@ export function SettingsPage() {
       </section>
       <section className="card" aria-labelledby="rpc-title">
         <h2 id="rpc-title">RPC endpoints</h2>
-        <p className="muted">Public defaults work out of the box; your own node or provider is faster and more private.</p>
+        <p className="muted">Public defaults work out of the box; your own node or provider is faster and more private. Bitcoin takes Esplora REST API bases (e.g. https://mempool.space/api).</p>
         {NETWORK_IDS.map((chain) => (
           <RpcEditor key={chain} chain={chain} urls={settings.rpc[chain] ?? []} defaults={settings.rpcDefaults[chain] ?? []} override={settings.rpcOverrides[chain]} />
         ))}

@@ -48,7 +48,6 @@ export function WalletRow({ wallet, onRemove }: { wallet: Wallet; onRemove(walle
             {wallet.ensName} · resolved {wallet.ensResolvedAt ? formatDateTime(wallet.ensResolvedAt) : ''}
           </div>
         )}
-        {wallet.kind !== 'evm' && <div className="muted small">Balances for this chain arrive in a later version.</div>}
       </td>
       <td className="muted">{formatDateTime(wallet.createdAt)}</td>
       <td>

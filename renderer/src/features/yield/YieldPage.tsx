@@ -49,7 +49,7 @@ export function YieldPage() {
         </label>
         {report.asOf
           ? <span className="muted small">as of block {report.asOf.blockNumber}, {formatDateTime(report.asOf.blockTime * 1000)}</span>
-          : <span className="muted small">no Ethereum snapshot yet: Solana positions only, as of the latest Solana refresh</span>}
+          : <span className="muted small">no Ethereum snapshot yet: Solana and Bitcoin positions only, as of their latest refresh</span>}
       </div>
 
       {portfolio && <PortfolioSummary portfolio={portfolio} />}

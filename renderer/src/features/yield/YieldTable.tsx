@@ -10,6 +10,19 @@ interface Props {
   windowDays: number;
 }
 
+const SOURCE_LABEL: Partial<Record<PositionYield['source'], string>> = { eigenlayer: 'EigenLayer', babylon: 'Babylon' };
+
+/**
+ * The network whose snapshots a position's rate is stored with: Solana's own, Ethereum's for
+ * every EVM chain; Bitcoin positions have no measured rate (Babylon's APR is published, not measured).
+ */
+const rateNetwork = (position: PositionYield): AssetYield['network'] | null =>
+  position.chain === 'solana' ? 'solana' : position.chain === 'bitcoin' ? null : 'ethereum';
+
+/** What tells a wallet's rows apart: the symbol, or the staking tx for a Babylon stake (several stakes are all BTC). */
+const rowKey = (position: PositionYield) =>
+  position.source === 'babylon' && position.tokenAddress ? position.tokenAddress.replace(/^babylon:/, '') : position.symbol;
+
 /** Per position: base, premium and blended yield over the window, and where they came from. */
 export function YieldTable({ positions, assets, wallets, windowDays }: Props) {
   return (
@@ -17,21 +30,20 @@ export function YieldTable({ positions, assets, wallets, windowDays }: Props) {
       <thead>
         <tr>
           <th>Wallet</th><th>Position</th><th className="num">Value</th><th className="num">Base</th><th className="num">Premium</th>
-          <th className="num">Blended</th><th className="num">Income / year</th><th className="num">Published APY</th><th>Measured from</th>
+          <th className="num">Blended</th><th className="num">Income / year</th><th className="num" title="As the protocol publishes it (Babylon: an APR, paid in its reward token)">Published APY</th><th>Measured from</th>
         </tr>
       </thead>
       <tbody>
         {positions.map((position, index) => {
           const parts = position.windows.find((window) => window.windowDays === windowDays)!;
           const wallet = wallets.find((item) => item.id === position.walletId);
-          const network = position.chain === 'solana' ? 'solana' : 'ethereum';
-          const asset = assets.find((item) => item.rateSymbol === position.rateSymbol && item.windowDays === windowDays && item.network === network);
-          const id = `${position.source}-${position.chain}-${position.symbol}-${position.walletId}`;
+          const asset = assets.find((item) => item.rateSymbol === position.rateSymbol && item.windowDays === windowDays && item.network === rateNetwork(position));
+          const id = `${position.source}-${position.chain}-${rowKey(position)}-${position.walletId}`;
           return (
             <tr key={`${id}-${index}`} data-testid={`yield-row-${id}`}>
               <td title={wallet?.address}>{wallet?.label ?? wallet?.ensName ?? shortAddress(wallet?.address ?? '')}</td>
               <td>
-                {position.symbol} <span className="muted small">{position.source === 'eigenlayer' ? 'EigenLayer' : position.chain}</span>
+                {position.symbol} <span className="muted small">{SOURCE_LABEL[position.source] ?? position.chain}</span>
               </td>
               <td className="num mono" title={position.underlyingValue ? exactRaw(position.underlyingValue, position.underlyingDecimals) : undefined}>
                 {position.underlyingValue ? `${formatRaw(position.underlyingValue, position.underlyingDecimals)} ${position.underlying}` : '—'}
@@ -40,12 +52,15 @@ export function YieldTable({ positions, assets, wallets, windowDays }: Props) {
               <td className="num"><YieldFigure figure={parts.premium} signed testId={`premium-${id}`} /></td>
               <td className="num strong"><YieldFigure figure={parts.blended} testId={`blended-${id}`} /></td>
               <td className="num mono">
-                {parts.incomeUnderlying ? `${formatRaw(parts.incomeUnderlying, position.underlyingDecimals)} ${position.underlying}` : '—'}
+                {parts.incomeUnderlying ? `${position.rewardToken ? '≈ ' : ''}${formatRaw(parts.incomeUnderlying, position.underlyingDecimals)} ${position.underlying}` : '—'}
+                {parts.incomeUnderlying && position.rewardToken && <div className="muted small">worth, paid in {position.rewardToken}</div>}
                 {parts.incomeUsdCents && <div className="muted small">{formatUsdCents(parts.incomeUsdCents)}</div>}
               </td>
               <td className="num" data-testid={`advertised-${id}`}>
                 {position.advertised ? (
-                  <span title={`Published by ${position.advertised.source}\n${formatDateTime(position.advertised.at * 1000)}`}>{formatPercent(position.advertised.apy)}</span>
+                  <span title={`Published by ${position.advertised.source}\n${formatDateTime(position.advertised.at * 1000)}${position.rewardToken ? `\npaid in ${position.rewardToken}` : ''}`}>
+                    {formatPercent(position.advertised.apy)}{position.rewardToken && ` (${position.rewardToken})`}
+                  </span>
                 ) : (
                   <span className="muted">—</span>
                 )}
