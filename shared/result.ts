@@ -10,9 +10,12 @@ export const ERROR_CODES = [
   'RPC_ERROR',
   'DATABASE',
   'BUSY',
+  'OFFLINE',
   'UNAUTHORIZED',
   'UNKNOWN_CHANNEL',
   'INTERNAL',
+  /** The database could not be opened: only the recovery.* channels work until a backup is restored. */
+  'RECOVERY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { createAppDispatcher } from './ipc';
-import { openApp, type Services } from './services';
+import { openAppHost } from './app-host';
 import { contextOverrides, parseGlobalOptions } from './options';
 import { createMainWindow, registerAppScheme, serveRenderer, trustedOrigins } from './window';
 import { INVOKE_CHANNEL, EVENT_CHANNEL } from '../preload/channels';
@@ -33,24 +32,25 @@ async function main(): Promise<void> {
   if (!app.requestSingleInstanceLock()) return app.quit();
   await app.whenReady();
   const options = parseGlobalOptions(process.argv.slice(app.isPackaged ? 1 : 2));
-  const services: Services = openApp({
+  // A database that cannot be opened starts recovery mode: the renderer gets RECOVERY from app.info
+  // and can restore a backup over recovery.status / recovery.restore, then the app runs normally.
+  const host = openAppHost({
     ...contextOverrides(options),
     mode: 'electron',
     nativeBinding: electronSqliteBinding(),
   });
-  const dispatch = createAppDispatcher(services);
   ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, input: unknown) => {
     if (!isTrustedSender(event)) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'IPC from an untrusted frame' } };
-    return dispatch(String(channel), input);
+    return host.dispatch(String(channel), input);
   });
   serveRenderer(path.join(here, '../renderer'));
   const window = createMainWindow(path.join(here, '../preload/index.cjs'));
-  const unsubscribe = services.ctx.events.subscribe((event) => {
+  const unsubscribe = host.subscribe((event) => {
     if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
   });
   app.on('window-all-closed', () => {
     unsubscribe();
-    services.ctx.close();
+    host.close();
     app.quit();
   });
 }

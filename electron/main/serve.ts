@@ -4,26 +4,28 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAppDispatcher } from './ipc';
-import { openApp } from './services';
+import { openAppHost } from './app-host';
 import { contextOverrides, parseGlobalOptions } from './options';
 import { startServer } from './server/server';
 
 export async function serve(argv: readonly string[]): Promise<void> {
   const options = parseGlobalOptions(argv);
-  const services = openApp({ ...contextOverrides(options), mode: 'browser' });
+  // A database that cannot be opened starts recovery mode (app.info answers RECOVERY), never a crash.
+  const host = openAppHost({ ...contextOverrides(options), mode: 'browser' });
   const here = path.dirname(fileURLToPath(import.meta.url));
   const server = await startServer({
-    dispatch: createAppDispatcher(services),
-    events: services.ctx.events,
+    dispatch: host.dispatch,
+    events: host,
     staticDir: process.env.SLASHBOARD_RENDERER_DIR ?? path.join(here, '../renderer'),
     port: options.port,
   });
   console.log(`Slashboard (browser mode) is serving ${options.dataDir}`);
+  const recovery = host.recovery();
+  if (recovery) console.error(`Slashboard is in recovery mode: ${recovery.error.message}`);
   console.log(`Open: ${server.launchUrl}`);
   const stop = () => {
     void server.close().then(() => {
-      services.ctx.close();
+      host.close();
       process.exit(0);
     });
   };

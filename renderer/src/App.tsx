@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
-import { onEvent } from './api';
+import { invoke, onEvent } from './api';
+import { RecoveryScreen } from './features/recovery/RecoveryScreen';
+import type { RecoveryStatus } from '../../shared/ipc/backup-schemas';
 import { useSettingsStore } from './stores/useSettingsStore';
 import { usePortfolioStore } from './stores/usePortfolioStore';
 import { useWalletsStore } from './stores/useWalletsStore';
@@ -9,9 +11,11 @@ import { SettingsPage } from './features/settings/SettingsPage';
 import { YieldPage } from './features/yield/YieldPage';
 import { ExposurePage } from './features/exposure/ExposurePage';
 import { ChartsPage } from './features/charts/ChartsPage';
+import { HistoryPage } from './features/history/HistoryPage';
 import { useExposureStore } from './stores/useExposureStore';
 import { useYieldStore } from './stores/useYieldStore';
 import { RefreshBar } from './components/RefreshBar';
+import { OfflineBanner } from './components/OfflineBanner';
 import { useTheme } from './components/useTheme';
 
 const PAGES = [
@@ -19,6 +23,7 @@ const PAGES = [
   { id: 'yield', title: 'Yield', Component: YieldPage },
   { id: 'exposure', title: 'Exposure', Component: ExposurePage },
   { id: 'charts', title: 'Charts', Component: ChartsPage },
+  { id: 'history', title: 'History', Component: HistoryPage },
   { id: 'wallets', title: 'Wallets', Component: WalletsPage },
   { id: 'settings', title: 'Settings', Component: SettingsPage },
 ] as const;
@@ -29,7 +34,7 @@ const pageFromHash = (): PageId => {
   return PAGES.some((page) => page.id === id) ? (id as PageId) : 'portfolio';
 };
 
-export function App() {
+function MainApp() {
   const [page, setPage] = useState<PageId>(pageFromHash);
   useTheme();
 
@@ -80,8 +85,20 @@ export function App() {
           <h1>{current.title}</h1>
           <RefreshBar />
         </header>
+        <OfflineBanner />
         <current.Component />
       </main>
     </div>
   );
+}
+
+/** The app, unless the database could not be opened: then the recovery screen and nothing else. */
+export function App() {
+  const [recovery, setRecovery] = useState<RecoveryStatus | null | undefined>(undefined);
+  useEffect(() => {
+    void invoke('recovery.status').then((result) => setRecovery(result.ok && result.value.active ? result.value : null));
+  }, []);
+  if (recovery === undefined) return null;
+  if (recovery) return <RecoveryScreen status={recovery} onRestored={() => window.location.reload()} />;
+  return <MainApp />;
 }

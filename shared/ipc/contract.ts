@@ -18,6 +18,19 @@ import { windowDaysSchema, yieldReferenceSchema, yieldReportSchema, yieldSeriesS
 import { exposureReportSchema, namesResultSchema, scenarioSchema, stressResultSchema } from './exposure-schemas';
 import { CANDLE_SOURCES } from '../registry/markets';
 import { candleIntervalSchema, chartDataSchema, premiumSeriesSchema, valueHistorySchema } from './chart-schemas';
+import { compareInputSchema, compareSchema, exportInputSchema, exportResultSchema, timelineSchema } from './history-schemas';
+import {
+  backupCreateInputSchema,
+  backupListSchema,
+  backupResultSchema,
+  recoveryRestoreResultSchema,
+  recoveryStatusSchema,
+  restoreInputSchema,
+  restoreResultSchema,
+  retentionRunInputSchema,
+  retentionRunResultSchema,
+  retentionSchema,
+} from './backup-schemas';
 
 const walletId = z.number().int().positive();
 const label = z.string().max(1024).nullable().optional();
@@ -46,6 +59,8 @@ export const contract = {
     output: settingsSchema,
   },
   'settings.setTheme': { input: z.object({ theme: themeSchema }), output: settingsSchema },
+  /** Offline mode: on, nothing is fetched from any network until it is turned off. */
+  'settings.setOffline': { input: z.object({ enabled: z.boolean() }), output: settingsSchema },
   /** An empty url restores the default. */
   'settings.setPriceApi': { input: z.object({ url: z.union([rpcUrlSchema, z.literal('')]) }), output: settingsSchema },
   'settings.setYieldReference': { input: z.object({ reference: yieldReferenceSchema }), output: settingsSchema },
@@ -60,6 +75,22 @@ export const contract = {
   'charts.refresh': { input: z.object({ market: z.string().max(32), interval: candleIntervalSchema }), output: z.object({ added: z.number().int(), requests: z.number().int() }) },
   'charts.premium': { input: z.object({ symbol: z.string().max(32) }), output: premiumSeriesSchema },
   'charts.portfolioValue': { input: z.void(), output: valueHistorySchema },
+  // History, compare and export (docs/history.md, docs/export.md): stored snapshots only; times in unix seconds.
+  'history.timeline': { input: z.void(), output: timelineSchema },
+  'history.compare': { input: compareInputSchema, output: compareSchema },
+  'export.build': { input: exportInputSchema, output: exportResultSchema },
+  // Data safety (docs/architecture.md "Backups, restore and retention"). Paths from the renderer
+  // must lie inside <dataDir>/backups; main refuses any other.
+  'backup.create': { input: backupCreateInputSchema, output: backupResultSchema },
+  'backup.list': { input: z.void(), output: backupListSchema },
+  'backup.restore': { input: restoreInputSchema, output: restoreResultSchema },
+  'retention.get': { input: z.void(), output: retentionSchema },
+  'retention.set': { input: retentionSchema, output: retentionSchema },
+  'retention.run': { input: retentionRunInputSchema, output: retentionRunResultSchema },
+  /** Works in every mode; `active` is true when the database could not be opened. */
+  'recovery.status': { input: z.void(), output: recoveryStatusSchema },
+  /** Recovery mode only: restores one of recovery.status's backups, then the app runs normally. */
+  'recovery.restore': { input: restoreInputSchema, output: recoveryRestoreResultSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

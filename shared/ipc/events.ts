@@ -1,6 +1,7 @@
 /** Main → renderer push events, typed like the contract. */
 import { z } from 'zod';
 import { networkIdSchema } from './schemas';
+import { backupKindSchema } from './backup-schemas';
 
 export const events = {
   'refresh.progress': z.object({
@@ -11,6 +12,15 @@ export const events = {
     message: z.string().optional(),
   }),
   'data.changed': z.object({ what: z.enum(['wallets', 'portfolio', 'settings']) }),
+  /** A backup being written (pages copied, then verified), or why one failed or was skipped. */
+  'backup.progress': z.object({
+    kind: backupKindSchema,
+    phase: z.enum(['started', 'copying', 'verifying', 'done', 'failed']),
+    done: z.number().int(),
+    total: z.number().int(),
+    path: z.string(),
+    message: z.string().optional(),
+  }),
 } as const;
 
 export type Events = typeof events;

@@ -249,6 +249,8 @@ export const settingsSchema = z.object({
   yieldReference: z.enum(YIELD_REFERENCES),
   /** Where chart candles come from (each cached candle keeps its source). */
   candleSource: z.enum(CANDLE_SOURCES),
+  /** Offline mode (no network request at all) and the last refresh that found every network unreachable. */
+  offline: z.object({ enabled: z.boolean(), detected: z.object({ at: z.number().int(), detail: z.string() }).nullable() }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -141,3 +141,28 @@ test('a Bitcoin wallet: balances, the Babylon stake and its jailed provider, sla
   await expect(page.getByTestId(`premium-${row}`)).toHaveText(percent(PUBLISHED_APR, true));
   await expect(page.getByTestId(`advertised-babylon-bitcoin-${SECONDARY_TX}-2`)).toHaveText('—');
 });
+
+test('offline mode: nothing is fetched, and every page shows the stored data with its time', async ({ page }) => {
+  await page.goto(server!.launchUrl);
+  await nav(page, 'Settings');
+  await page.getByTestId('offline-switch').check();
+  await expect(page.getByTestId('offline-banner')).toContainText('no network request is made');
+  await expect(page.getByTestId('offline-banner')).toContainText('Stored data from');
+  await expect(page.getByRole('button', { name: 'Offline' })).toBeDisabled();
+  const sent = esplora!.requests.length + babylon!.requests.length;
+
+  await page.reload();
+  await nav(page, 'Portfolio');
+  await expect(page.getByTestId('offline-banner')).toBeVisible();
+  await expect(page.getByTestId('chain-bitcoin')).toContainText(`as of tip height ${TIP_HEIGHT}`);
+  await expect(page.getByTestId(`delegation-${PRIMARY_TX}`).getByTestId('delegation-amount')).toHaveText(btc(PRIMARY.amount));
+  await nav(page, 'Exposure');
+  await expect(page.getByTestId(`fp-${PRIMARY.fp}`).getByTestId('fp-slashable')).toHaveText(btc(slashable));
+  await nav(page, 'Yield');
+  await expect(page.getByTestId(`advertised-babylon-bitcoin-${PRIMARY_TX}-1`)).toHaveText(`${percent(PUBLISHED_APR)} (BABY)`);
+  expect(esplora!.requests.length + babylon!.requests.length).toBe(sent);
+
+  await page.getByRole('button', { name: 'Go online' }).click();
+  await expect(page.getByRole('button', { name: 'Refresh' })).toBeEnabled();
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0);
+});

@@ -6,12 +6,14 @@ import fs from 'node:fs';
 import { openApp, type Services } from '../services';
 import { createAppDispatcher } from '../ipc';
 import { contextOverrides, parseGlobalOptions, UsageError } from '../options';
+import { call, takeFlag, takeSwitch } from './args';
 import { buildReport } from '../services/report';
 import { formatAmount } from '../../../shared/domain/amount';
 import { isNetworkId } from '../../../shared/registry/networks';
-import type { ChannelInput, ChannelOutput, Channel } from '../../../shared/ipc/contract';
 import type { Dispatch } from '../ipc/handle';
 import { AppFailure } from '../../../shared/result';
+import { exportCommand } from './export-command';
+import { backupCommand, restoreCommand, thinCommand } from './backup-commands';
 
 const USAGE = `Usage: slashboard [--data-dir DIR] [--rpc <chain>=<url>]... <command>
   wallets add <address|ens> [--label L]
@@ -20,38 +22,27 @@ const USAGE = `Usage: slashboard [--data-dir DIR] [--rpc <chain>=<url>]... <comm
   wallets rename <address> <label>
   wallets remove <address>
   refresh [--chain ethereum|arbitrum|base|solana|bitcoin]
-  report [--json]`;
-
-async function call<C extends Channel>(dispatch: Dispatch, channel: C, input?: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const result = await dispatch(channel, input);
-  if (!result.ok) throw new AppFailure(result.error.code, result.error.message);
-  return result.value as ChannelOutput<C>;
-}
-
-function takeFlag(args: string[], flag: string): string | undefined {
-  const index = args.indexOf(flag);
-  if (index === -1) return undefined;
-  const value = args[index + 1];
-  if (value === undefined) throw new UsageError(`${flag} needs a value`);
-  args.splice(index, 2);
-  return value;
-}
-
-function takeSwitch(args: string[], flag: string): boolean {
-  const index = args.indexOf(flag);
-  if (index !== -1) args.splice(index, 1);
-  return index !== -1;
-}
+  report [--json]
+  export --format csv|json [--what positions|history|exposure] [--from DATE] [--to DATE] [--out FILE]
+    (DATE: YYYY-MM-DD in UTC, an ISO 8601 time with Z or an offset, or unix seconds; see docs/export.md)
+  backup [--to FILE]                 (default: <data-dir>/backups/slashboard-<UTC time>.sqlite)
+  restore FILE                       (the current data is first saved to backups/before-restore-<UTC time>.sqlite)
+  thin [--keep-days N] [--vacuum]    (keep every snapshot N days, default 90, then one per network per day)`;
 
 async function run(argv: string[], out: (line: string) => void, err: (line: string) => void): Promise<void> {
   const options = parseGlobalOptions(argv);
   const args = [...options.rest];
   const [command, sub] = args;
   if (!command || command === 'help' || command === '--help') return out(USAGE);
+  // Before opening: restore must also work on a database that cannot be opened.
+  if (command === 'restore') return restoreCommand({ ...contextOverrides(options), mode: 'browser' }, args.slice(1), out);
   const services: Services = openApp({ ...contextOverrides(options), mode: 'browser' });
   const dispatch = createAppDispatcher(services);
   try {
     if (command === 'wallets') return await walletsCommand(dispatch, sub, args.slice(2), out);
+    if (command === 'backup') return await backupCommand(services, args.slice(1), out);
+    if (command === 'thin') return await thinCommand(dispatch, args.slice(1), out);
+    if (command === 'export') return await exportCommand(dispatch, args.slice(1), out, (text) => process.stdout.write(text));
     if (command === 'refresh') {
       const chain = takeFlag(args, '--chain');
       if (chain !== undefined && !isNetworkId(chain)) throw new UsageError(`Unknown chain "${chain}"`);

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { contract, isChannel, type Channel, type ChannelOutput, type Contract } from '../../../shared/ipc/contract';
 import { err, ok, toAppError, type Result } from '../../../shared/result';
+import { databaseFailure } from '../services/database-errors';
 
 export type Handlers = {
   [C in Channel]: (input: z.output<Contract[C]['input']>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
@@ -21,7 +22,8 @@ export function createDispatcher(handlers: Handlers): Dispatch {
       const handler = handlers[channel] as (value: unknown) => unknown;
       return ok(await handler(parsed.data));
     } catch (cause) {
-      return { ok: false, error: toAppError(cause) };
+      // A SQLite failure (disk full, read-only, damaged file) becomes a DATABASE error a person can act on.
+      return { ok: false, error: toAppError(databaseFailure(cause) ?? cause) };
     }
   };
 }

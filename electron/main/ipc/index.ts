@@ -7,6 +7,8 @@ import { walletsHandlers } from './wallets.ipc';
 import { yieldHandlers } from './yield.ipc';
 import { exposureHandlers } from './exposure.ipc';
 import { chartsHandlers } from './charts.ipc';
+import { backupHandlers } from './backup.ipc';
+import { historyHandlers } from './history.ipc';
 
 export function createHandlers(services: Services): Handlers {
   return {
@@ -16,6 +18,8 @@ export function createHandlers(services: Services): Handlers {
     ...yieldHandlers(services),
     ...exposureHandlers(services),
     ...chartsHandlers(services),
+    ...backupHandlers(services),
+    ...historyHandlers(services),
   } satisfies Handlers;
 }
 

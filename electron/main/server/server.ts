@@ -14,8 +14,9 @@ import { CONTENT_SECURITY_POLICY } from '../security';
 import { readStaticFile } from './static-files';
 
 export interface ServerOptions {
+  /** Called per request, so a host can switch it (recovery mode → the app once a backup is restored). */
   dispatch: Dispatch;
-  events: EventBus;
+  events: Pick<EventBus, 'subscribe'>;
   staticDir: string;
   port?: number;
   token?: string;

@@ -12,6 +12,7 @@ import { EVM_TOKENS } from '../../../shared/registry/evm-tokens';
 import { fetchKlines } from '../chain/prices/binance-klines';
 import { fetchKrakenOhlc } from '../chain/prices/kraken-ohlc';
 import type { AppContext } from './context';
+import { assertOnline } from './offline';
 
 /** The staked-ETH reference of the spread chart: stETH (1:1 NAV by design, with a Chainlink market feed). */
 export const SPREAD_REFERENCE = 'stETH';
@@ -28,6 +29,7 @@ export function createCandlesService(ctx: AppContext, source: () => CandleSource
 
   return {
     async refresh(marketId: string, interval: CandleInterval): Promise<{ added: number; requests: number }> {
+      assertOnline(ctx, 'fetching candles');
       const { market, key } = keyOf(marketId, interval);
       const step = CANDLE_INTERVALS[interval];
       const now = Math.floor(ctx.now() / 1000);

@@ -15,6 +15,7 @@ import { createExposureRepo } from '../db/repos/exposure.repo';
 import { createCandlesRepo } from '../db/repos/candles.repo';
 import { createSolanaRepo } from '../db/repos/solana.repo';
 import { createBitcoinRepo } from '../db/repos/bitcoin.repo';
+import { createSnapshotRowsRepo } from '../db/repos/snapshot-rows.repo';
 import { createEventBus } from './event-bus';
 import type { NetworkId } from '../../../shared/registry/networks';
 import type { EvmClientOptions } from '../chain/evm/client';
@@ -41,15 +42,24 @@ export interface ContextOptions extends OpenOptions {
   now?: () => number;
 }
 
+/** Offline mode's second line: every fetch handed to an adapter refuses while the switch (settings 'network.offline') is on. */
+function gatedFetch(isOffline: () => boolean, inner: typeof fetch = fetch): typeof fetch {
+  return (input, init) => (isOffline() ? Promise.reject(new Error('offline mode is on: request not sent')) : inner(input, init));
+}
+
 export function createContext(options: ContextOptions) {
   const db: Database.Database = openDatabase(options.dataDir, options);
+  const settings = createSettingsRepo(db);
+  const fetchFn = gatedFetch(() => settings.get('network.offline') === true, options.httpOptions?.fetchFn ?? options.evmClientOptions?.fetchFn);
   return {
     db,
     dataDir: options.dataDir,
     mode: options.mode,
+    /** For opening other SQLite files (backups) with the same native build as the database. */
+    nativeBinding: options.nativeBinding,
     rpcOverrides: options.rpcOverrides ?? {},
-    evmClientOptions: options.evmClientOptions ?? {},
-    httpOptions: options.httpOptions ?? {},
+    evmClientOptions: { ...options.evmClientOptions, fetchFn },
+    httpOptions: { ...options.httpOptions, fetchFn },
     priceApiOverride: options.priceApiOverride ?? null,
     allowHttpMetadata: options.allowHttpMetadata ?? false,
     candlesApiOverride: options.candlesApiOverride ?? null,
@@ -59,7 +69,7 @@ export function createContext(options: ContextOptions) {
     events: createEventBus(),
     repos: {
       wallets: createWalletsRepo(db),
-      settings: createSettingsRepo(db),
+      settings,
       snapshots: createSnapshotsRepo(db),
       eigen: createEigenRepo(db),
       rates: createRatesRepo(db),
@@ -68,6 +78,7 @@ export function createContext(options: ContextOptions) {
       candles: createCandlesRepo(db),
       solana: createSolanaRepo(db),
       bitcoin: createBitcoinRepo(db),
+      snapshotRows: createSnapshotRowsRepo(db),
     },
     /** Runs repo writes as one SQLite transaction (nested repo transactions become savepoints). */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),

@@ -7,15 +7,17 @@
 import { getAddress } from 'viem';
 import { z } from 'zod';
 import { concentration, disjointPairs, exposuresOf, sharedExposure, stressLoss, totalsBy, worstCases, WAD, type Exposure, type Stake } from '../../../shared/domain/exposure';
-import { usdOf, valuePosition } from '../../../shared/domain/position-valuation';
+import { usdOf, valuePosition, type RateBook } from '../../../shared/domain/position-valuation';
 import { convert } from '../../../shared/domain/valuation';
 import { AppFailure } from '../../../shared/result';
 import { scenarioSchema, type ExposedPosition, type ExposureReport, type NamesResult, type ScenarioDto, type StressResult } from '../../../shared/ipc/exposure-schemas';
-import type { EigenPosition, Portfolio } from '../../../shared/ipc/schemas';
+import type { Portfolio } from '../../../shared/ipc/schemas';
 import { EIGENLAYER } from '../../../shared/registry/eigenlayer';
 import { jitoExposure } from './jito-exposure';
 import { babylonExposure } from './babylon-exposure';
+import { assertOnline } from './offline';
 import type { AppContext } from './context';
+import type { EigenStoredRow } from '../db/repos/eigen.repo';
 import { findToken, rateBook } from './portfolio-valuation';
 import type { PortfolioService } from './portfolio.service';
 import { lookThroughStakes } from './look-through';
@@ -141,6 +143,7 @@ export function createExposureService(ctx: AppContext, portfolioService: Portfol
      * new URI's JSON. On request only: on a strict public RPC the first scan is long.
      */
     async resolveNames(): Promise<NamesResult> {
+      assertOnline(ctx, 'looking up operator and AVS names');
       const g = graph();
       if (!g) throw new AppFailure('NOT_FOUND', 'No Ethereum snapshot yet: refresh first');
       const operators = [...new Set(g.exposures.map((row) => getAddress(row.operator)))];
@@ -191,7 +194,7 @@ export function createExposureService(ctx: AppContext, portfolioService: Portfol
 export type ExposureService = ReturnType<typeof createExposureService>;
 
 /** A native EigenLayer row as a stake in ETH: a pod is beacon ETH; a strategy row is valued at its asset's NAV. */
-function nativeStake(row: EigenPosition, book: ReturnType<typeof rateBook>) {
+export function nativeStake(row: EigenStoredRow, book: RateBook) {
   if ((row.kind !== 'strategy' && row.kind !== 'pod') || row.withdrawableUnderlying === null || row.withdrawableUnderlying === '0') return null;
   const strategy = row.kind === 'pod' ? EIGENLAYER.beaconChainEthStrategy : row.strategy!;
   const id = `el:${row.walletId}:${strategy.toLowerCase()}`;

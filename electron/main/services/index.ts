@@ -8,21 +8,32 @@ import { createWalletsService } from './wallets.service';
 import { createYieldService } from './yield.service';
 import { createExposureService } from './exposure.service';
 import { createCandlesService } from './candles.service';
+import { createBackupService } from './backup.service';
+import { createRetentionService } from './retention.service';
+import { createHistoryService } from './history.service';
+import { createExportService } from './export.service';
 
 export const APP_VERSION = '0.1.0';
 
 export function createServices(ctx: AppContext) {
   const settings = createSettingsService(ctx);
   const portfolio = createPortfolioService(ctx);
+  const refresh = createRefreshService(ctx, settings);
+  const exposure = createExposureService(ctx, portfolio, settings);
+  const history = createHistoryService(ctx);
   return {
     ctx,
     settings,
     wallets: createWalletsService(ctx, settings),
-    refresh: createRefreshService(ctx, settings),
+    refresh,
     portfolio,
     yield: createYieldService(ctx, portfolio, () => settings.get().yieldReference),
-    exposure: createExposureService(ctx, portfolio, settings),
+    exposure,
     candles: createCandlesService(ctx, () => settings.get().candleSource),
+    backup: createBackupService(ctx, refresh),
+    retention: createRetentionService(ctx, refresh.isRunning),
+    history,
+    export: createExportService(ctx, history, exposure),
     info: (): AppInfo => ({ mode: ctx.mode, version: APP_VERSION, dataDir: ctx.dataDir, schemaVersion: ctx.schemaVersion() }),
   };
 }

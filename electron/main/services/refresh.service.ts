@@ -10,6 +10,7 @@ import { CHAINS, type ChainId } from '../../../shared/registry/chains';
 import { NETWORK_IDS, isEvmNetwork, type NetworkId } from '../../../shared/registry/networks';
 import { refreshSolana } from './solana-refresh';
 import { refreshBitcoin } from './bitcoin-refresh';
+import { offlineMessage, offlineState, recordDetection } from './offline';
 import { tokensOn } from '../../../shared/registry/evm-tokens';
 import type { RefreshChainOutcome, RefreshSummary } from '../../../shared/ipc/schemas';
 import { AppFailure } from '../../../shared/result';
@@ -26,6 +27,7 @@ import { EVM_TOKENS } from '../../../shared/registry/evm-tokens';
 import { USD_FEEDS } from '../../../shared/registry/price-feeds';
 import type { BalanceRow } from '../db/repos/snapshots.repo';
 import { toStoredEigenRows } from './eigen-rows';
+import { afterRefresh } from './after-refresh';
 import type { AppContext } from './context';
 import type { SettingsService } from './settings.service';
 
@@ -55,7 +57,7 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
           ? readPlanned(evm, block.number, [...planRates(EVM_TOKENS, USD_FEEDS), ...planRewardClaims(wallets.map((wallet) => wallet.address))])
           : Promise.resolve([]),
         // Market prices of tokens without an on-chain market feed; never fails the chain.
-        onEthereum ? readApiMarkets(EVM_TOKENS, settings.priceApiBase()) : Promise.resolve([]),
+        onEthereum ? readApiMarkets(EVM_TOKENS, settings.priceApiBase(), { fetchFn: ctx.httpOptions.fetchFn }) : Promise.resolve([]),
         // The LRT protocols' staker lists, for the exposure look-through; never fails the chain.
         onEthereum ? readAllStakerLists(evm, block) : Promise.resolve('not Ethereum'),
       ]);
@@ -112,11 +114,15 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
     isRunning: () => running,
     async run(chains: readonly NetworkId[] = NETWORK_IDS): Promise<RefreshSummary> {
       if (running) throw new AppFailure('BUSY', 'A refresh is already running');
-      running = true;
       const startedAt = ctx.now();
+      const networks = [...new Set(chains)];
+      if (offlineState(ctx).enabled) return { startedAt, finishedAt: startedAt, chains: networks.map((chain) => ({ chain, status: 'skipped', reason: offlineMessage('a refresh') })) };
+      running = true;
       try {
-        const outcomes = await Promise.all([...new Set(chains)].map((network) => (isEvmNetwork(network) ? refreshChain(network) : network === 'solana' ? refreshSolana(ctx, settings) : refreshBitcoin(ctx, settings))));
-        return { startedAt, finishedAt: ctx.now(), chains: outcomes };
+        const outcomes = await Promise.all(networks.map((network) => (isEvmNetwork(network) ? refreshChain(network) : network === 'solana' ? refreshSolana(ctx, settings) : refreshBitcoin(ctx, settings))));
+        recordDetection(ctx, outcomes);
+        // Thinning and the automatic backup (at most one per 24 h); they never fail the refresh.
+        return { startedAt, finishedAt: ctx.now(), chains: await afterRefresh(ctx, outcomes) };
       } finally {
         running = false;
         ctx.events.emit('data.changed', { what: 'portfolio' });

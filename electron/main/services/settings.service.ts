@@ -7,6 +7,7 @@ import type { AppContext } from './context';
 import { DEFAULT_COINGECKO_BASE } from '../chain/prices/coingecko';
 import { DEFAULT_KOBE_BASE } from '../chain/solana/jito-kobe';
 import { DEFAULT_BABYLON_API_BASE } from '../chain/bitcoin/babylon-api';
+import { offlineState, setOffline } from './offline';
 
 const rpcKey = (chain: NetworkId) => `rpc.${chain}`;
 
@@ -37,6 +38,7 @@ export function createSettingsService(ctx: AppContext) {
       priceApi: { base: typeof storedBase === 'string' ? storedBase : DEFAULT_COINGECKO_BASE, default: DEFAULT_COINGECKO_BASE, override: ctx.priceApiOverride },
       yieldReference: reference.success ? reference.data : 'wstETH',
       candleSource,
+      offline: offlineState(ctx),
     };
   };
 
@@ -73,6 +75,10 @@ export function createSettingsService(ctx: AppContext) {
     setCandleSource: (source: CandleSource): Settings => {
       settings.set('charts.source', source);
       ctx.events.emit('data.changed', { what: 'settings' });
+      return get();
+    },
+    setOffline: (enabled: boolean): Settings => {
+      setOffline(ctx, enabled);
       return get();
     },
     setTheme: (theme: Theme): Settings => {

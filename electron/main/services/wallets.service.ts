@@ -9,6 +9,7 @@ import type { ImportResult, Wallet } from '../../../shared/ipc/schemas';
 import { AppFailure, type ErrorCode } from '../../../shared/result';
 import { createEvmClient } from '../chain/evm/client';
 import { resolveEnsName } from '../chain/evm/ens';
+import { assertOnline } from './offline';
 import { describeRpcError } from '../chain/evm/errors';
 import type { NewWallet } from '../db/repos/wallets.repo';
 import type { AppContext } from './context';
@@ -23,6 +24,7 @@ export function createWalletsService(ctx: AppContext, settings: SettingsService)
     wallet.label ? `"${wallet.label}" (${wallet.address})` : wallet.ensName ? `${wallet.ensName} (${wallet.address})` : wallet.address;
 
   async function resolveEns(name: string): Promise<`0x${string}`> {
+    assertOnline(ctx, `resolving the ENS name ${name}`);
     const evm = createEvmClient('ethereum', settings.rpcUrls('ethereum'), ctx.evmClientOptions);
     let address: `0x${string}` | null;
     try {

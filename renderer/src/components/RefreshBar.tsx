@@ -1,10 +1,12 @@
 import { NETWORKS } from '../../../shared/registry/networks';
 import { usePortfolioStore } from '../stores/usePortfolioStore';
+import { useSettingsStore } from '../stores/useSettingsStore';
 
 /** The refresh button with live per-chain progress (calls done / total). */
 export function RefreshBar() {
   const { refreshing, progress, refreshError, refresh } = usePortfolioStore();
   const entries = Object.values(progress);
+  const offline = useSettingsStore((state) => state.settings?.offline.enabled ?? false);
   return (
     <div className="refresh-bar">
       <div className="refresh-progress" role="status" aria-live="polite">
@@ -16,8 +18,8 @@ export function RefreshBar() {
           </span>
         ))}
       </div>
-      <button type="button" className="primary" onClick={() => void refresh()} disabled={refreshing}>
-        {refreshing ? 'Refreshing…' : 'Refresh'}
+      <button type="button" className="primary" onClick={() => void refresh()} disabled={refreshing || offline} title={offline ? 'Offline mode is on (Settings): nothing is fetched' : undefined}>
+        {refreshing ? 'Refreshing…' : offline ? 'Offline' : 'Refresh'}
       </button>
     </div>
   );

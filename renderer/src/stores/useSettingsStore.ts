@@ -11,6 +11,7 @@ interface SettingsState {
   load(): Promise<void>;
   setTheme(theme: Theme): Promise<AppError | null>;
   setRpc(chain: NetworkId, urls: string[]): Promise<AppError | null>;
+  setOffline(enabled: boolean): Promise<AppError | null>;
 }
 
 export const useSettingsStore = create<SettingsState>((set, get) => ({
@@ -33,6 +34,14 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
     }
     set({ settings: result.value });
     return null;
+  },
+  async setOffline(enabled) {
+    // Applied at once so the switch follows the click; put back if main refuses it.
+    const previous = get().settings;
+    if (previous) set({ settings: { ...previous, offline: { ...previous.offline, enabled } } });
+    const result = await invoke('settings.setOffline', { enabled });
+    set({ settings: result.ok ? result.value : previous });
+    return result.ok ? null : result.error;
   },
   async setRpc(chain, urls) {
     const result = await invoke('settings.setRpc', { chain, urls });

@@ -23,6 +23,8 @@ export interface EvmClientOptions {
   timeoutMs?: number;
   /** Benchmarks only: sees every contract call a multicall makes (to replay them one by one). */
   onMulticall?: (calls: readonly ContractCall[], blockNumber: bigint) => void;
+  /** The fetch every request goes through (the app passes its offline-mode gate). */
+  fetchFn?: typeof fetch;
 }
 
 export interface EvmClient {
@@ -42,6 +44,7 @@ export function createEvmClient(chain: ChainId, urls: readonly string[], options
       retryCount,
       retryDelay: 250,
       timeout: timeoutMs,
+      fetchFn: options.fetchFn,
       onFetchRequest: () => {
         stats.httpRequests += 1;
       },

@@ -1,5 +1,5 @@
 import type { BabylonExposure as BabylonExposureDto } from '../../../../shared/ipc/bitcoin-schemas';
-import { formatDateTime, formatUsdCents, shortAddress } from '../../format';
+import { formatAge, formatDateTime, formatUsdCents, shortAddress } from '../../format';
 import { btc, btcExact, ratePercent } from '../portfolio/BitcoinRows';
 
 type Provider = BabylonExposureDto['providers'][number];
@@ -19,7 +19,7 @@ export function BabylonExposure({ babylon }: { babylon: BabylonExposureDto }) {
       <p className="small" data-testid="babylon-statement">{babylon.statement}</p>
       <p className="muted small" data-testid="babylon-source">Source: {babylon.source}</p>
       {babylon.asOf ? (
-        <p className="muted small">as of tip height <span className="mono">{babylon.asOf.tipHeight}</span>, fetched {formatDateTime(babylon.asOf.fetchedAt)}</p>
+        <p className="muted small">as of tip height <span className="mono">{babylon.asOf.tipHeight}</span>, fetched {formatDateTime(babylon.asOf.fetchedAt)} ({formatAge(babylon.asOf.fetchedAt)})</p>
       ) : (
         <p className="muted small">Refresh a Bitcoin wallet to see the finality providers its Babylon stakes delegate to.</p>
       )}

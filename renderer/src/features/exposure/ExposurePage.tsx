@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { invoke } from '../../api';
 import type { ExposureReport } from '../../../../shared/ipc/exposure-schemas';
-import { formatDateTime, formatPercent } from '../../format';
+import { formatAge, formatDateTime, formatPercent } from '../../format';
 import { useExposureStore } from '../../stores/useExposureStore';
 import { BabylonExposure } from './BabylonExposure';
 import { ExposureMatrix } from './ExposureMatrix';
@@ -40,7 +40,7 @@ export function ExposurePage() {
 
   return (
     <div className="page">
-      <p className="muted small">as of block {report.asOf.blockNumber}, {formatDateTime(report.asOf.blockTime * 1000)}
+      <p className="muted small">as of block {report.asOf.blockNumber}, {formatDateTime(report.asOf.blockTime * 1000)} ({formatAge(report.asOf.blockTime * 1000)})
         {report.scan && ` · events scanned to block ${report.scan.lastBlock}`}{report.scan?.error && <span className="error-text"> · event scan failed: {report.scan.error}</span>}
         {' '}<button type="button" className="link-button" onClick={() => void lookUpNames()}>Look up operator and AVS names</button>
         {lookup && <span role="status" data-testid="names-status"> {lookup}</span>}</p>

@@ -1,5 +1,5 @@
 import type { JitoExposure as JitoExposureDto } from '../../../../shared/ipc/exposure-schemas';
-import { exactRaw, formatDateTime, formatRaw } from '../../format';
+import { exactRaw, formatAge, formatDateTime, formatRaw } from '../../format';
 
 /** Solana amounts (SOL and the vaults' supported tokens) are 9-decimal raw integers. */
 const DECIMALS = 9;
@@ -15,7 +15,7 @@ export function JitoExposure({ jito }: { jito: JitoExposureDto }) {
       <p className={jito.slashingLive ? 'error-text' : 'warn-text'} data-testid="jito-statement"><strong>{jito.statement}</strong></p>
       <p className="muted small" data-testid="jito-source">Source: {jito.source}</p>
       {jito.asOf ? (
-        <p className="muted small">as of slot <span className="mono">{jito.asOf.slot}</span>, {formatDateTime(jito.asOf.blockTime * 1000)}</p>
+        <p className="muted small">as of slot <span className="mono">{jito.asOf.slot}</span>, {formatDateTime(jito.asOf.blockTime * 1000)} ({formatAge(jito.asOf.blockTime * 1000)})</p>
       ) : (
         <p className="muted small">Refresh a Solana wallet to see the Jito vaults behind the VRTs it holds.</p>
       )}

@@ -3,6 +3,7 @@ import type { Theme } from '../../../../shared/ipc/schemas';
 import { useSettingsStore } from '../../stores/useSettingsStore';
 import { RpcEditor } from './RpcEditor';
 import { PriceApiEditor } from './PriceApiEditor';
+import { BackupPanel } from './BackupPanel';
 import { invoke } from '../../api';
 import type { CANDLE_SOURCES } from '../../../../shared/registry/markets';
 
@@ -29,6 +30,19 @@ export function SettingsPage() {
           ))}
         </fieldset>
       </section>
+      <section className="card" aria-labelledby="offline-title">
+        <h2 id="offline-title">Network</h2>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            data-testid="offline-switch"
+            checked={settings.offline.enabled}
+            onChange={(event) => void useSettingsStore.getState().setOffline(event.target.checked)}
+          />{' '}
+          Offline mode: make no network request at all (refresh, candles, names and ENS are refused); every page shows the stored data
+        </label>
+      </section>
+      <BackupPanel />
       <section className="card" aria-labelledby="rpc-title">
         <h2 id="rpc-title">RPC endpoints</h2>
         <p className="muted">Public defaults work out of the box; your own node or provider is faster and more private. Bitcoin takes Esplora REST API bases (e.g. https://mempool.space/api).</p>

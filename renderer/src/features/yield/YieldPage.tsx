@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { YIELD_REFERENCES, YIELD_WINDOWS_DAYS, type YieldWindowDays } from '../../../../shared/domain/yield';
 import type { PortfolioYield } from '../../../../shared/ipc/yield-schemas';
 import { invoke } from '../../api';
-import { formatDateTime, formatPercent, formatRaw, formatUsdCents } from '../../format';
+import { formatAge, formatDateTime, formatPercent, formatRaw, formatUsdCents } from '../../format';
 import { useWalletsStore } from '../../stores/useWalletsStore';
 import { useYieldStore } from '../../stores/useYieldStore';
 import { YieldChart } from './YieldChart';
@@ -48,7 +48,7 @@ export function YieldPage() {
           </select>
         </label>
         {report.asOf
-          ? <span className="muted small">as of block {report.asOf.blockNumber}, {formatDateTime(report.asOf.blockTime * 1000)}</span>
+          ? <span className="muted small">as of block {report.asOf.blockNumber}, {formatDateTime(report.asOf.blockTime * 1000)} ({formatAge(report.asOf.blockTime * 1000)})</span>
           : <span className="muted small">no Ethereum snapshot yet: Solana and Bitcoin positions only, as of their latest refresh</span>}
       </div>
 
