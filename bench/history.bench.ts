@@ -81,6 +81,12 @@ async function main(): Promise<void> {
     const same = history.value.at(-1)?.usdCents === historyNaive.value.at(-1)?.usdCents;
     row(`value history (History chart), ${DAYS} days`, ms(history.ms), `${history.value.length} points, ${ms(history.ms / history.value.length)} a point`);
     row('  naive: one query per wallet per point', ms(historyNaive.ms), `${ratio(historyNaive.ms, history.ms)} slower; same totals: ${same}`);
+    // What the History page loads: every point with value per underlying, slashable ETH and yield since the previous point.
+    const timeline = time(() => app.services.history.timeline());
+    const first = timeline.value.points[0]?.time ?? 0;
+    const compare = time(() => app.services.history.compare(first, Math.floor(NOW / 1000)));
+    row('history.timeline (History page load)', ms(timeline.ms), `${timeline.value.points.length} points, ${ms(timeline.ms / Math.max(1, timeline.value.points.length))} a point; ${ratio(timeline.ms, history.ms)} the value history`);
+    row('history.compare (first vs last snapshot)', ms(compare.ms), `${compare.value.positions.length} positions`);
 
     const quick = time(() => checkProblem(ctx.db, 'quick_check'));
     const full = time(() => checkProblem(ctx.db, 'integrity_check'));
