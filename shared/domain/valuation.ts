@@ -10,9 +10,13 @@ export interface Fixed {
   decimals: number;
 }
 
+/** 10^0 … 10^77, computed once: valuing a long history calls this millions of times. */
+const POWERS_OF_TEN = Array.from({ length: 78 }, (_, decimals) => 10n ** BigInt(decimals));
+
 const pow10 = (decimals: number): bigint => {
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 77) throw new Error(`Invalid decimals: ${decimals}`);
-  return 10n ** BigInt(decimals);
+  const power = POWERS_OF_TEN[decimals];
+  if (power === undefined || !Number.isInteger(decimals)) throw new Error(`Invalid decimals: ${decimals}`);
+  return power;
 };
 
 /**

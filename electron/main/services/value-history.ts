@@ -21,6 +21,15 @@ export function portfolioValueHistory(ctx: AppContext): ValuePoint[] {
   const snapshots = ctx.repos.snapshots.all();
   const latestByChain = new Map<NetworkId, number>();
   const points: ValuePoint[] = [];
+  // Another network's latest snapshot stays the same over many Ethereum points: keep each network's last read.
+  const lastRead = new Map<NetworkId, { id: number; rows: ReturnType<typeof ctx.repos.snapshots.balancesOf> }>();
+  const balancesOf = (chain: NetworkId, id: number) => {
+    const cached = lastRead.get(chain);
+    if (cached?.id === id) return cached.rows;
+    const rows = ctx.repos.snapshots.balancesOf(id);
+    lastRead.set(chain, { id, rows });
+    return rows;
+  };
   for (const snapshot of snapshots) {
     latestByChain.set(snapshot.chain, snapshot.id);
     if (snapshot.chain !== 'ethereum') continue;
@@ -29,7 +38,7 @@ export function portfolioValueHistory(ctx: AppContext): ValuePoint[] {
     let cents = 0n;
     let unvalued = 0;
     for (const [chain, snapshotId] of latestByChain) {
-      for (const balance of ctx.repos.snapshots.balancesOf(snapshotId)) {
+      for (const balance of balancesOf(chain, snapshotId)) {
         if (balance.rawAmount === null || balance.rawAmount === '0') continue;
         const asset = assetOf(chain, balance.tokenAddress === '' ? null : balance.tokenAddress, balance.symbol);
         if (!asset) continue;
