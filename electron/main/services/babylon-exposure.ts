@@ -8,7 +8,7 @@ import { BTC_LST_BABYLON } from '../../../shared/registry/btc-lst-babylon';
 import type { BabylonExposure } from '../../../shared/ipc/bitcoin-schemas';
 import type { Portfolio } from '../../../shared/ipc/schemas';
 import { providerRef } from './bitcoin-portfolio';
-import { babylonRowAddress } from './bitcoin-rows';
+import { babylonRowAddress } from '../../../shared/domain/bitcoin/row-keys';
 import type { AppContext } from './context';
 
 const STATEMENT =
@@ -65,7 +65,8 @@ export function babylonExposure(ctx: AppContext, portfolio: Portfolio): BabylonE
       const entry = providers.get(fp.btcPk);
       if (entry) entry.positions.push(lst.symbol);
       else if (lst.stakedOnBabylon === 'yes') {
-        providers.set(fp.btcPk, { ...providerRef(fp.btcPk, fpRows), moniker: providerRef(fp.btcPk, fpRows).moniker ?? fp.name, slashingRates: [], stakedSat: '0', slashableSat: '0', slashableUsdCents: null, delegations: [], positions: [lst.symbol], staked: 0n, slashable: 0n, cents: null });
+        const ref = providerRef(fp.btcPk, fpRows);
+        providers.set(fp.btcPk, { ...ref, moniker: ref.moniker ?? fp.name, slashingRates: [], stakedSat: '0', slashableSat: '0', slashableUsdCents: null, delegations: [], positions: [lst.symbol], staked: 0n, slashable: 0n, cents: null });
       }
     }
   }

@@ -10,7 +10,7 @@ import type { Portfolio } from '../../../shared/ipc/schemas';
 import type { PositionYield } from '../../../shared/ipc/yield-schemas';
 import type { AprRow } from '../db/repos/bitcoin.repo';
 import { partsDto } from './yield-measurer';
-import { babylonRowAddress, isBabylonRow } from './bitcoin-rows';
+import { babylonRowAddress, isBabylonRow } from '../../../shared/domain/bitcoin/row-keys';
 import type { AppContext } from './context';
 
 export const BABYLON_REWARD_TOKEN = 'BABY';

@@ -18,9 +18,10 @@ import type { AprRow, BitcoinAddressRow, DelegationRow, StakingParamsRow } from 
 import type { HttpOptions } from '../chain/http/http-retry';
 import type { StoredRate } from '../db/repos/rates.repo';
 import { fetchMarketPrice } from '../chain/prices/coingecko';
-import { babylonRowAddress } from './bitcoin-rows';
+import { babylonRowAddress } from '../../../shared/domain/bitcoin/row-keys';
 import type { AppContext } from './context';
 import type { SettingsService } from './settings.service';
+import { failNetwork } from './refresh-failure';
 
 /** Pages of address history scanned for staking transactions (25 confirmed transactions a page). */
 const HISTORY_PAGES = 10;
@@ -105,10 +106,7 @@ export async function refreshBitcoin(ctx: AppContext, settings: SettingsService)
     progress('done', balances.length, balances.length);
     return { chain, status: 'ok', blockNumber: String(tipHeight), positions: balances.length, failedPositions: 0, httpRequests: requests, historyRequests: 0 };
   } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause);
-    ctx.repos.snapshots.recordFailure(chain, message, ctx.now());
-    ctx.events.emit('refresh.progress', { chain, phase: 'failed', done: 0, total: 0, message });
-    return { chain, status: 'failed', error: message };
+    return failNetwork(ctx, chain, cause instanceof Error ? cause.message : String(cause));
   }
 }
 

@@ -15,7 +15,6 @@ import { createExposureRepo } from '../db/repos/exposure.repo';
 import { createCandlesRepo } from '../db/repos/candles.repo';
 import { createSolanaRepo } from '../db/repos/solana.repo';
 import { createBitcoinRepo } from '../db/repos/bitcoin.repo';
-import { createSnapshotRowsRepo } from '../db/repos/snapshot-rows.repo';
 import { createEventBus } from './event-bus';
 import type { NetworkId } from '../../../shared/registry/networks';
 import type { EvmClientOptions } from '../chain/evm/client';
@@ -50,7 +49,7 @@ function gatedFetch(isOffline: () => boolean, inner: typeof fetch = fetch): type
 export function createContext(options: ContextOptions) {
   const db: Database.Database = openDatabase(options.dataDir, options);
   const settings = createSettingsRepo(db);
-  const fetchFn = gatedFetch(() => settings.get('network.offline') === true, options.httpOptions?.fetchFn ?? options.evmClientOptions?.fetchFn);
+  const isOffline = () => settings.get('network.offline') === true;
   return {
     db,
     dataDir: options.dataDir,
@@ -58,8 +57,8 @@ export function createContext(options: ContextOptions) {
     /** For opening other SQLite files (backups) with the same native build as the database. */
     nativeBinding: options.nativeBinding,
     rpcOverrides: options.rpcOverrides ?? {},
-    evmClientOptions: { ...options.evmClientOptions, fetchFn },
-    httpOptions: { ...options.httpOptions, fetchFn },
+    evmClientOptions: { ...options.evmClientOptions, fetchFn: gatedFetch(isOffline, options.evmClientOptions?.fetchFn) },
+    httpOptions: { ...options.httpOptions, fetchFn: gatedFetch(isOffline, options.httpOptions?.fetchFn) },
     priceApiOverride: options.priceApiOverride ?? null,
     allowHttpMetadata: options.allowHttpMetadata ?? false,
     candlesApiOverride: options.candlesApiOverride ?? null,
@@ -78,7 +77,6 @@ export function createContext(options: ContextOptions) {
       candles: createCandlesRepo(db),
       solana: createSolanaRepo(db),
       bitcoin: createBitcoinRepo(db),
-      snapshotRows: createSnapshotRowsRepo(db),
     },
     /** Runs repo writes as one SQLite transaction (nested repo transactions become savepoints). */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),

@@ -12,7 +12,7 @@ import { navOf, UNDERLYING_DECIMALS, usdOf, type RateBook, type RateFigure, type
 import { convert } from '../../../shared/domain/valuation';
 import type { Position } from '../../../shared/ipc/schemas';
 import { NETWORK_IDS, type NetworkId } from '../../../shared/registry/networks';
-import type { SnapshotBalanceRow } from '../db/repos/snapshot-rows.repo';
+import type { SnapshotBalanceRow } from '../db/repos/snapshots.repo';
 import type { StoredRate } from '../db/repos/rates.repo';
 import type { AppContext } from './context';
 import { assetOf, rateBook, valuationOf, type AssetOf, type RatesSnapshot } from './portfolio-valuation';
@@ -91,7 +91,6 @@ function assetCache() {
 
 /** Reads every snapshot's list once; rates and balance rows are read once per snapshot and reused across times. */
 export function createStateReader(ctx: AppContext) {
-  const rowsRepo = ctx.repos.snapshotRows;
   const all = ctx.repos.snapshots.all();
   const rates = new Map<number, StoredRate[]>();
   const rows = new Map<number, HeldRow[]>();
@@ -103,7 +102,7 @@ export function createStateReader(ctx: AppContext) {
     let list = rows.get(ref.id);
     if (!list) {
       list = [];
-      for (const row of rowsRepo.balances(ref.id)) {
+      for (const row of ctx.repos.snapshots.balancesOf(ref.id)) {
         const assetKey = `${ref.network}|${row.tokenAddress ?? ''}|${row.symbol}`;
         const asset = assets(assetKey, ref.network, row);
         // Rows the registry does not know are left out, as the value history does.

@@ -7,7 +7,7 @@ import { USD_FEEDS } from '../../../shared/registry/price-feeds';
 import { SOLANA_LSTS } from '../../../shared/registry/solana-tokens';
 import type { NetworkId } from '../../../shared/registry/networks';
 import { isStakeAccountRow, isVrtSymbol } from './solana-rates';
-import { isBabylonRow } from './bitcoin-rows';
+import { isBabylonRow } from '../../../shared/domain/bitcoin/row-keys';
 import { UNDERLYING_DECIMALS, valuePosition, type RateBook, type RateFigure, type StoredRateLike, type Underlying, type ValuedAsset } from '../../../shared/domain/position-valuation';
 import type { Position, RateFigureDto, Valuation, ValueTotal } from '../../../shared/ipc/schemas';
 

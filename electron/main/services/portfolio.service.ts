@@ -5,7 +5,7 @@ import { EIGENLAYER } from '../../../shared/registry/eigenlayer';
 import { rateBook, valuationOf, valueTotals, type RatesSnapshot } from './portfolio-valuation';
 import { isStakeAccountRow } from './solana-rates';
 import { bitcoinPortfolio } from './bitcoin-portfolio';
-import { stakingTxHashOf } from './bitcoin-rows';
+import { stakingTxHashOf } from '../../../shared/domain/bitcoin/row-keys';
 import type { AppContext } from './context';
 
 /** Ethereum's slot time since the Merge: an estimate for turning blocks into time. */

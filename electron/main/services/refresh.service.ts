@@ -30,6 +30,7 @@ import { toStoredEigenRows } from './eigen-rows';
 import { afterRefresh } from './after-refresh';
 import type { AppContext } from './context';
 import type { SettingsService } from './settings.service';
+import { failNetwork } from './refresh-failure';
 
 export function createRefreshService(ctx: AppContext, settings: SettingsService) {
   let running = false;
@@ -103,10 +104,7 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
         historyRequests: evm.stats.httpRequests - snapshotRequests,
       };
     } catch (cause) {
-      const message = describeRpcError(cause);
-      ctx.repos.snapshots.recordFailure(chain, message, ctx.now());
-      ctx.events.emit('refresh.progress', { chain, phase: 'failed', done: 0, total: 0, message });
-      return { chain, status: 'failed', error: message };
+      return failNetwork(ctx, chain, describeRpcError(cause));
     }
   }
 

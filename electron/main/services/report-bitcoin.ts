@@ -2,7 +2,8 @@
 import { toDecimalString } from '../../../shared/domain/amount';
 import type { Portfolio } from '../../../shared/ipc/schemas';
 
-const btc = (sat: string) => toDecimalString(BigInt(sat), 8);
+/** Satoshi as an exact BTC decimal string. */
+export const btc = (sat: string) => toDecimalString(BigInt(sat), 8);
 
 export function reportBitcoin(portfolio: Portfolio, walletAddress: (id: number) => string | null) {
   const { tipHeight, addresses, delegations } = portfolio.bitcoin;

@@ -1,9 +1,9 @@
 /** The `exposure` section of `report --json` (docs/report-json.md): amounts as exact ETH decimal strings. */
 import { toDecimalString } from '../../../shared/domain/amount';
 import type { ExposureReport } from '../../../shared/ipc/exposure-schemas';
+import { btc } from './report-bitcoin';
 
 const eth = (wei: string) => toDecimalString(BigInt(wei), 18);
-const btc = (sat: string) => toDecimalString(BigInt(sat), 8);
 const usd = (cents: string | null) => (cents === null ? null : toDecimalString(BigInt(cents), 2));
 
 export function reportExposure(report: ExposureReport) {

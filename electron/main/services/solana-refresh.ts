@@ -21,6 +21,7 @@ import type { StoredRate } from '../db/repos/rates.repo';
 import { poolFeeRate, poolNavRate, stakeRowAddress, supportedTokenOf, vrtNavRate, vrtSymbol } from './solana-rates';
 import type { AppContext } from './context';
 import type { SettingsService } from './settings.service';
+import { failNetwork } from './refresh-failure';
 
 /** At most this many unknown mints per refresh are checked for being a Jito VRT (spam tokens are common). */
 const MAX_VRT_PROBES = 16;
@@ -137,10 +138,7 @@ export async function refreshSolana(ctx: AppContext, settings: SettingsService):
     progress('done', balances.length, balances.length);
     return { chain, status: 'ok', blockNumber: pinned.slot.toString(), positions: balances.length, failedPositions: 0, httpRequests: client.stats.httpRequests, historyRequests: 0 };
   } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause);
-    ctx.repos.snapshots.recordFailure(chain, message, ctx.now());
-    ctx.events.emit('refresh.progress', { chain, phase: 'failed', done: 0, total: 0, message });
-    return { chain, status: 'failed', error: message };
+    return failNetwork(ctx, chain, cause instanceof Error ? cause.message : String(cause));
   }
 }
 

@@ -40,7 +40,7 @@ export function portfolioValueHistory(ctx: AppContext): ValuePoint[] {
     for (const [chain, snapshotId] of latestByChain) {
       for (const balance of balancesOf(chain, snapshotId)) {
         if (balance.rawAmount === null || balance.rawAmount === '0') continue;
-        const asset = assetOf(chain, balance.tokenAddress === '' ? null : balance.tokenAddress, balance.symbol);
+        const asset = assetOf(chain, balance.tokenAddress, balance.symbol);
         if (!asset) continue;
         const value = valuePosition(BigInt(balance.rawAmount), balance.decimals, asset.token, book, asset.native);
         if (value.usdCents === null) unvalued += 1;

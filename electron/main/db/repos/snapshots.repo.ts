@@ -22,6 +22,18 @@ export interface NewSnapshot {
   balances: BalanceRow[];
 }
 
+/** One stored balance of a snapshot, with its wallet (history, compare, value over time). */
+export interface SnapshotBalanceRow {
+  walletId: number;
+  /** null for the network's native coin. */
+  tokenAddress: string | null;
+  symbol: string;
+  name: string;
+  decimals: number;
+  rawAmount: string | null;
+  error: string | null;
+}
+
 export interface ChainStatusRow {
   chain: NetworkId;
   snapshotId: number | null;
@@ -89,8 +101,9 @@ export function createSnapshotsRepo(db: Database.Database) {
   const selectAll = db.prepare<[], { id: number; chain: NetworkId; blockNumber: string; blockTime: number }>(
     'SELECT id, chain, block_number AS blockNumber, block_time AS blockTime FROM snapshots ORDER BY block_time, id',
   );
-  const selectBalances = db.prepare<[number], { tokenAddress: string; symbol: string; decimals: number; rawAmount: string | null }>(
-    'SELECT token_address AS tokenAddress, symbol, decimals, raw_amount AS rawAmount FROM balances WHERE snapshot_id = ?',
+  const selectBalances = db.prepare<[number], SnapshotBalanceRow>(
+    `SELECT wallet_id AS walletId, NULLIF(token_address, '') AS tokenAddress, symbol, name, decimals, raw_amount AS rawAmount, error
+     FROM balances WHERE snapshot_id = ?`,
   );
 
   return {
@@ -135,7 +148,8 @@ export function createSnapshotsRepo(db: Database.Database) {
     /** Every snapshot of every chain, oldest first (for history charts). */
     all: () => selectAll.all(),
     /** One snapshot's balances (token address '' for the native coin). */
-    balancesOf: (snapshotId: number) => selectBalances.all(snapshotId),
+    /** Unordered: callers key rows by wallet, network and token. */
+    balancesOf: (snapshotId: number): SnapshotBalanceRow[] => selectBalances.all(snapshotId),
   };
 }
 

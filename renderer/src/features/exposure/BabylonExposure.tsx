@@ -1,12 +1,13 @@
 import type { BabylonExposure as BabylonExposureDto } from '../../../../shared/ipc/bitcoin-schemas';
 import { formatAge, formatDateTime, formatUsdCents, shortAddress } from '../../format';
 import { btc, btcExact, ratePercent } from '../portfolio/BitcoinRows';
+import { isBabylonRow, stakingTxHashOf } from '../../../../shared/domain/bitcoin/row-keys';
 
 type Provider = BabylonExposureDto['providers'][number];
 type IssuerReported = BabylonExposureDto['issuerReported'][number];
 
 /** A position id as the page names it: 'babylon:<tx>' is a stake, anything else an LST symbol. */
-const positionLabel = (id: string) => (id.startsWith('babylon:') ? `stake ${shortAddress(id.slice('babylon:'.length))}` : id);
+const positionLabel = (id: string) => (isBabylonRow(id) ? `stake ${shortAddress(stakingTxHashOf(id))}` : id);
 
 /**
  * Babylon (Bitcoin) staking behind the BTC held: per finality provider, the BTC its

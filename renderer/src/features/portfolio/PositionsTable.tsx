@@ -1,6 +1,7 @@
 import { NETWORKS } from '../../../../shared/registry/networks';
 import type { Position, RateFigureDto } from '../../../../shared/ipc/schemas';
 import { exactRaw as exactOf, formatPercent, formatRaw as amountOf, formatUsdCents } from '../../format';
+import { isBabylonRow } from '../../../../shared/domain/bitcoin/row-keys';
 
 
 /** A figure's source, or why it is missing: what the tooltip of each valued cell says. */
@@ -25,7 +26,7 @@ export function PositionsTable({ positions }: { positions: Position[] }) {
         {positions.map((position) => {
           const v = position.valuation;
           return (
-            <tr key={`${position.chain}-${position.tokenAddress}`} data-testid={`pos-${position.chain}-${position.tokenAddress?.startsWith('babylon:') ? position.tokenAddress : position.symbol}`}>
+            <tr key={`${position.chain}-${position.tokenAddress}`} data-testid={`pos-${position.chain}-${isBabylonRow(position.tokenAddress) ? position.tokenAddress : position.symbol}`}>
               <td title={position.name}>{position.symbol}{v && <span className="muted small"> {v.kind}</span>}</td>
               <td>{v?.protocol ?? '—'}</td>
               <td>{NETWORKS[position.chain].name}</td>

@@ -2,6 +2,7 @@ import type { AssetYield, PositionYield } from '../../../../shared/ipc/yield-sch
 import type { Wallet } from '../../../../shared/ipc/schemas';
 import { exactRaw, formatDateTime, formatPercent, formatRaw, formatUsdCents, shortAddress } from '../../format';
 import { YieldFigure } from './YieldFigure';
+import { isBabylonRow, stakingTxHashOf } from '../../../../shared/domain/bitcoin/row-keys';
 
 interface Props {
   positions: PositionYield[];
@@ -21,7 +22,7 @@ const rateNetwork = (position: PositionYield): AssetYield['network'] | null =>
 
 /** What tells a wallet's rows apart: the symbol, or the staking tx for a Babylon stake (several stakes are all BTC). */
 const rowKey = (position: PositionYield) =>
-  position.source === 'babylon' && position.tokenAddress ? position.tokenAddress.replace(/^babylon:/, '') : position.symbol;
+  position.source === 'babylon' && isBabylonRow(position.tokenAddress) ? stakingTxHashOf(position.tokenAddress!) : position.symbol;
 
 /** Per position: base, premium and blended yield over the window, and where they came from. */
 export function YieldTable({ positions, assets, wallets, windowDays }: Props) {
