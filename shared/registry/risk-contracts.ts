@@ -8,6 +8,7 @@
  */
 import { EVM_TOKENS } from './evm-tokens';
 import { LRT_PROTOCOLS } from './lrt-protocols';
+import { EIGENLAYER } from './eigenlayer';
 
 export type RiskContractRole = 'token' | 'nav' | 'deposit' | 'withdraw';
 
@@ -83,10 +84,25 @@ function fromLrtProtocols(): RiskContract[] {
   });
 }
 
+/**
+ * EigenLayer's core contracts hold native restakers' shares and queued withdrawals, and every
+ * LRT restakes through them: StrategyManager and EigenPodManager take deposits,
+ * DelegationManager queues and completes withdrawals, AllocationManager is where AVSs slash.
+ */
+function fromEigenLayer(): RiskContract[] {
+  const source = `registry: eigenlayer.ts (${EIGENLAYER.source})`;
+  return [
+    { protocol: 'EigenLayer', role: 'deposit', name: 'EigenLayer StrategyManager', address: EIGENLAYER.strategyManager, source },
+    { protocol: 'EigenLayer', role: 'deposit', name: 'EigenLayer EigenPodManager', address: EIGENLAYER.eigenPodManager, source },
+    { protocol: 'EigenLayer', role: 'withdraw', name: 'EigenLayer DelegationManager (withdrawal queue)', address: EIGENLAYER.delegationManager, source },
+    { protocol: 'EigenLayer', role: 'withdraw', name: 'EigenLayer AllocationManager (slashing)', address: EIGENLAYER.allocationManager, source },
+  ];
+}
+
 /** One entry per (address, role); the first source found wins. */
 export const RISK_CONTRACTS: readonly RiskContract[] = (() => {
   const seen = new Set<string>();
-  return [...fromTokens(), ...fromLrtProtocols(), ...ADDED].filter((entry) => {
+  return [...fromTokens(), ...fromLrtProtocols(), ...fromEigenLayer(), ...ADDED].filter((entry) => {
     const key = `${entry.address.toLowerCase()}:${entry.role}`;
     if (seen.has(key)) return false;
     seen.add(key);

@@ -26,9 +26,16 @@ describe('risk contracts registry', () => {
     for (const token of EVM_TOKENS.filter((item) => item.chain === 'ethereum')) {
       expect(RISK_CONTRACTS.some((entry) => entry.role === 'token' && entry.address === token.address), token.symbol).toBe(true);
     }
-    const tokenProtocols = new Set(EVM_TOKENS.map((token) => token.protocol));
+    // EigenLayer is the one protocol without a token of its own: native positions and every LRT run through it.
+    const tokenProtocols = new Set([...EVM_TOKENS.map((token) => token.protocol), 'EigenLayer']);
     for (const entry of RISK_CONTRACTS) expect(tokenProtocols.has(entry.protocol), entry.protocol).toBe(true);
     expect(LRT_PROTOCOLS.length).toBeGreaterThan(0);
+    expect(riskContractsOf('EigenLayer').map((entry) => entry.name)).toEqual([
+      'EigenLayer StrategyManager',
+      'EigenLayer EigenPodManager',
+      'EigenLayer DelegationManager (withdrawal queue)',
+      'EigenLayer AllocationManager (slashing)',
+    ]);
     expect(riskContractsOf('Kelp').map((entry) => entry.role).sort()).toEqual(['deposit', 'nav', 'nav', 'token', 'withdraw']);
   });
 });
