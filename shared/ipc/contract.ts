@@ -18,6 +18,7 @@ import { windowDaysSchema, yieldReferenceSchema, yieldReportSchema, yieldSeriesS
 import { exposureReportSchema, namesResultSchema, scenarioSchema, stressResultSchema } from './exposure-schemas';
 import { CANDLE_SOURCES } from '../registry/markets';
 import { candleIntervalSchema, chartDataSchema, premiumSeriesSchema, valueHistorySchema } from './chart-schemas';
+import { riskReportSchema } from './risk-schemas';
 import { compareInputSchema, compareSchema, exportInputSchema, exportResultSchema, timelineSchema } from './history-schemas';
 import {
   backupCreateInputSchema,
@@ -79,6 +80,9 @@ export const contract = {
   'history.timeline': { input: z.void(), output: timelineSchema },
   'history.compare': { input: compareInputSchema, output: compareSchema },
   'export.build': { input: exportInputSchema, output: exportResultSchema },
+  // Risk cards, exit paths and upgrade alerts (docs/risk.md): stored chain reads and registry data only.
+  'risk.get': { input: z.void(), output: riskReportSchema },
+  'risk.dismissAlert': { input: z.object({ id: z.number().int().positive() }), output: z.object({ id: z.number().int() }) },
   // Data safety (docs/architecture.md "Backups, restore and retention"). Paths from the renderer
   // must lie inside <dataDir>/backups; main refuses any other.
   'backup.create': { input: backupCreateInputSchema, output: backupResultSchema },

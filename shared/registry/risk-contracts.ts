@@ -45,6 +45,56 @@ const ADDED: readonly RiskContract[] = [
     address: '0x62De59c08eB5dAE4b7E6F7a8cAd3006d6965ec16',
     source: 'Kelp-DAO/LRT-rsETH README.md @2ecd900, Deployed Contracts > ETH Mainnet (docs/research/lrt-stakers-renzo-kelp.md, docs/research/issue-4-sources.md)',
   },
+  // Withdrawal contracts of the exit routes (docs/research/exit-routes.md).
+  {
+    protocol: 'Lido',
+    role: 'withdraw',
+    name: 'Lido WithdrawalQueueERC721',
+    address: '0x889edC2eDab5f40e902b864aD4d7AdE8E412F9B1',
+    source: 'lidofinance/core deployed-mainnet.json L819 (withdrawalQueueERC721.proxy) @372b02e',
+  },
+  {
+    protocol: 'ether.fi',
+    role: 'withdraw',
+    name: 'ether.fi WithdrawRequestNFT',
+    address: '0x7d5706f6ef3F89B3951E23e557CDFBC3239D4E2c',
+    source: 'etherfi-protocol/smart-contracts script/deploys/Deployed.s.sol L21 @b4a0968',
+  },
+  {
+    protocol: 'ether.fi',
+    role: 'withdraw',
+    name: 'ether.fi EtherFiRedemptionManager (instant redemption)',
+    address: '0xDadEf1fFBFeaAB4f68A9fD181395F68b4e4E7Ae0',
+    source: 'etherfi-protocol/smart-contracts script/deploys/Deployed.s.sol L29 @b4a0968',
+  },
+  {
+    protocol: 'Renzo',
+    role: 'withdraw',
+    name: 'Renzo WithdrawQueue',
+    address: '0x5efc9D10E42FB517456f4ac41EB5e2eBe42C8918',
+    source: 'third party (Renzo publishes no deployment file): itsHaseebSaeed/enhanced-goldrush-decoder services/decoder/protocols/renzo/renzo.configs.ts @247f3fe, agreeing with other integrations (docs/research/exit-routes.md)',
+  },
+  {
+    protocol: 'Puffer',
+    role: 'withdraw',
+    name: 'PufferWithdrawalManager',
+    address: '0xDdA0483184E75a5579ef9635ED14BacCf9d50283',
+    source: 'PufferFinance/Deployments-and-ACL docs/deployments/mainnet.md L26 @aa610bc',
+  },
+  {
+    protocol: 'Mantle',
+    role: 'withdraw',
+    name: 'Mantle UnstakeRequestsManager',
+    address: '0x38fDF7b489316e03eD8754ad339cb5c4483FDcf9',
+    source: 'mantle-lsp/contracts README.md L19 @afa686b',
+  },
+  {
+    protocol: 'Stader',
+    role: 'withdraw',
+    name: 'Stader UserWithdrawalManager',
+    address: '0x9F0491B32DBce587c50c4C43AB303b06478193A7',
+    source: 'stader-labs/ethx README.md L151 (ETH Mainnet) @9d4a921',
+  },
 ];
 
 /** The LRT registry names protocols slightly differently from the token registry. */

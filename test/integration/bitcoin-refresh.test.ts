@@ -92,7 +92,7 @@ describe.skipIf(!haveFixtures)(haveFixtures ? 'Bitcoin refresh' : 'Bitcoin refre
 
   it('report --json carries the addresses, delegations and per-provider exposure as exact BTC decimals', async () => {
     await app.services.refresh.run(['bitcoin']);
-    const report = buildReport(app.services.portfolio.get(), app.services.yield.get(), app.services.exposure.get(), NOW);
+    const report = buildReport(app.services.portfolio.get(), app.services.yield.get(), app.services.exposure.get(), app.services.risk.get(), NOW);
     expect(report.bitcoin.tipHeight).toBe(String(TIP_HEIGHT));
     expect(report.bitcoin.addresses).toEqual([expect.objectContaining({ wallet: STAKER_WALLET, confirmedBtc: '0.00058', unconfirmedBtc: '-0.00029', historyComplete: true })]);
     expect(report.bitcoin.babylonDelegations).toEqual([

@@ -81,4 +81,13 @@ export const ROWS_AT_VERSION: Record<number, string> = {
     INSERT INTO babylon_apr (snapshot_id, scope, btc_staking_apr, total_apr, source, fetched_at, error) VALUES
       (3, 'network', 0.021, NULL, 'Babylon staking API /v2/stats', 1730000201000, NULL);
   `,
+  9: `
+    INSERT INTO contract_reads (snapshot_id, address, read_json) VALUES
+      (1, '0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee', '{"address":"0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee","blockNumber":{"$bigint":"21000000"},"proxy":"eip1967","implementation":"0x0000000000000000000000000000000000000c01","beacon":null,"admin":{"kind":"eoa","address":"0x0000000000000000000000000000000000000f01"},"error":null,"notes":[]}');
+    INSERT INTO exit_reads (snapshot_id, kind, key, value_json) VALUES
+      (1, 'dex-quote', 'weETH:1000000000000000000', '{"amountOut":"1030000000000000000"}'),
+      (1, 'redeem-params', 'EigenLayer', '{"minWithdrawalDelayBlocks":"100800"}');
+    INSERT INTO risk_alerts (id, snapshot_id, block_number, contract, kind, message, alert_json, detected_at, dismissed_at) VALUES
+      (1, 1, '21000000', '0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee', 'implementation-changed', 'new implementation', '{}', 1730000001000, NULL);
+  `,
 };

@@ -24,7 +24,7 @@ describe('migrations', () => {
   it('creates the schema on a fresh database, with WAL and foreign keys on', () => {
     const db = openDatabase(tempDir());
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
-    expect(tables(db)).toEqual(['asset_rates', 'babylon_apr', 'babylon_delegations', 'babylon_finality_providers', 'babylon_params', 'balances', 'bitcoin_addresses', 'block_times', 'candle_fetches', 'candles', 'chain_status', 'eigen_positions', 'entity_names', 'event_scans', 'history_reads', 'jito_stats', 'lrt_reads', 'lrt_stakes', 'operator_allocations', 'operator_read_errors', 'past_rates', 'settings', 'slashing_events', 'snapshots', 'solana_stake_accounts', 'solana_vault_links', 'wallets']);
+    expect(tables(db)).toEqual(['asset_rates', 'babylon_apr', 'babylon_delegations', 'babylon_finality_providers', 'babylon_params', 'balances', 'bitcoin_addresses', 'block_times', 'candle_fetches', 'candles', 'chain_status', 'contract_reads', 'eigen_positions', 'entity_names', 'event_scans', 'exit_reads', 'history_reads', 'jito_stats', 'lrt_reads', 'lrt_stakes', 'operator_allocations', 'operator_read_errors', 'past_rates', 'risk_alerts', 'settings', 'slashing_events', 'snapshots', 'solana_stake_accounts', 'solana_vault_links', 'wallets']);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();

@@ -37,5 +37,9 @@ describe('risk contracts registry', () => {
       'EigenLayer AllocationManager (slashing)',
     ]);
     expect(riskContractsOf('Kelp').map((entry) => entry.role).sort()).toEqual(['deposit', 'nav', 'nav', 'token', 'withdraw']);
+    const withdraw = (protocol: string) => riskContractsOf(protocol).filter((entry) => entry.role === 'withdraw').map((entry) => entry.name);
+    expect(withdraw('Lido')).toEqual(['Lido WithdrawalQueueERC721']);
+    expect(withdraw('ether.fi')).toEqual(['ether.fi WithdrawRequestNFT', 'ether.fi EtherFiRedemptionManager (instant redemption)']);
+    expect(['Renzo', 'Puffer', 'Mantle', 'Stader'].map((protocol) => withdraw(protocol).length)).toEqual([1, 1, 1, 1]);
   });
 });

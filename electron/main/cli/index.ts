@@ -64,7 +64,7 @@ async function run(argv: string[], out: (line: string) => void, err: (line: stri
     if (command === 'report') {
       const json = takeSwitch(args, '--json');
       const portfolio = await call(dispatch, 'portfolio.get');
-      if (json) return out(JSON.stringify(buildReport(portfolio, await call(dispatch, 'yield.get'), await call(dispatch, 'exposure.get'), Date.now()), null, 2));
+      if (json) return out(JSON.stringify(buildReport(portfolio, await call(dispatch, 'yield.get'), await call(dispatch, 'exposure.get'), await call(dispatch, 'risk.get'), Date.now()), null, 2));
       for (const position of portfolio.positions) {
         const wallet = portfolio.wallets.find((item) => item.id === position.walletId);
         const amount = position.rawAmount === null ? `error: ${position.error}` : formatAmount(BigInt(position.rawAmount), position.decimals);

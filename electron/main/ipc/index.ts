@@ -9,6 +9,7 @@ import { exposureHandlers } from './exposure.ipc';
 import { chartsHandlers } from './charts.ipc';
 import { backupHandlers } from './backup.ipc';
 import { historyHandlers } from './history.ipc';
+import { riskHandlers } from './risk.ipc';
 
 export function createHandlers(services: Services): Handlers {
   return {
@@ -20,6 +21,7 @@ export function createHandlers(services: Services): Handlers {
     ...chartsHandlers(services),
     ...backupHandlers(services),
     ...historyHandlers(services),
+    ...riskHandlers(services),
   } satisfies Handlers;
 }
 

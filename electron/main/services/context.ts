@@ -15,6 +15,7 @@ import { createExposureRepo } from '../db/repos/exposure.repo';
 import { createCandlesRepo } from '../db/repos/candles.repo';
 import { createSolanaRepo } from '../db/repos/solana.repo';
 import { createBitcoinRepo } from '../db/repos/bitcoin.repo';
+import { createRiskRepo } from '../db/repos/risk.repo';
 import { createEventBus } from './event-bus';
 import type { NetworkId } from '../../../shared/registry/networks';
 import type { EvmClientOptions } from '../chain/evm/client';
@@ -77,6 +78,7 @@ export function createContext(options: ContextOptions) {
       candles: createCandlesRepo(db),
       solana: createSolanaRepo(db),
       bitcoin: createBitcoinRepo(db),
+      risk: createRiskRepo(db),
     },
     /** Runs repo writes as one SQLite transaction (nested repo transactions become savepoints). */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),

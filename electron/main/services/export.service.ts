@@ -9,7 +9,7 @@ import { AppFailure } from '../../../shared/result';
 import type { AppContext } from './context';
 import { EXPOSURE_COLUMNS, HISTORY_COLUMNS, POSITION_COLUMNS, iso, type ExposureRow, type PositionRow } from './export-columns';
 import type { ExposureService } from './exposure.service';
-import { tokenExposureId } from './history-exposure';
+import { tokenPositionId } from '../../../shared/domain/position-id';
 import { LATEST, type HistoryService } from './history.service';
 
 export const EXPORT_VERSION = 1;
@@ -35,7 +35,7 @@ export function createExportService(ctx: AppContext, history: HistoryService, ex
       .filter((position) => position.rawAmount !== '0')
       .map((position) => {
         const inGraph = slashable !== null && position.valuation?.kind === 'lrt' && position.valuation.underlying === 'ETH';
-        return { position, wallet: wallets.get(position.walletId), slashable: inGraph ? (slashable.byPosition.get(tokenExposureId(position)) ?? 0n) : null };
+        return { position, wallet: wallets.get(position.walletId), slashable: inGraph ? (slashable.byPosition.get(tokenPositionId(position)) ?? 0n) : null };
       });
     const latest = state.snapshots.reduce<number | null>((max, ref) => (max === null || ref.blockTime > max ? ref.blockTime : max), null);
     return { columns: POSITION_COLUMNS, rows, from: null, to: input.to ?? latest };

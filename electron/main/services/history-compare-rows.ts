@@ -11,7 +11,7 @@ import type { Compare, ComparePosition, CompareSideDto, EffectDto } from '../../
 import type { Position, Wallet } from '../../../shared/ipc/schemas';
 import { NETWORK_IDS } from '../../../shared/registry/networks';
 import type { SlashableAt } from './history-exposure';
-import { tokenExposureId } from './history-exposure';
+import { tokenPositionId } from '../../../shared/domain/position-id';
 import { positionKey, type PortfolioState, type PositionBase } from './history-state';
 import { figureOf, valueTotal } from './history-timeline';
 
@@ -47,7 +47,7 @@ function sideOf(state: PortfolioState, row: PositionBase, slashable: SlashableAt
     usdCents: isZero ? '0' : known ? valuation.usdCents : null,
     premium: valuation.premium,
     ratesTime: valuation.ratesTime,
-    slashable: inGraph ? (slashable.byPosition.get(tokenExposureId(row)) ?? 0n).toString() : null,
+    slashable: inGraph ? (slashable.byPosition.get(tokenPositionId(row)) ?? 0n).toString() : null,
   };
   const side: CompareSide = {
     amount: known ? BigInt(row.rawAmount!) : null,

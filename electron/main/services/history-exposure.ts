@@ -19,7 +19,6 @@ export interface SlashableAt {
 }
 
 /** The exposure service's id of a token position, so look-through amounts map back to balances. */
-export const tokenExposureId = (position: { walletId: number; chain: string; tokenAddress: string | null }) => `token:${position.walletId}:${position.chain}:${(position.tokenAddress ?? '').toLowerCase()}`;
 
 export function slashableAt(ctx: AppContext, snapshotId: number, positions: readonly Position[], book: RateBook): SlashableAt {
   // Delegated native EigenLayer rows, as the Exposure page counts them (undelegated ones cannot be slashed).

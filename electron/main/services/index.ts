@@ -12,6 +12,7 @@ import { createBackupService } from './backup.service';
 import { createRetentionService } from './retention.service';
 import { createHistoryService } from './history.service';
 import { createExportService } from './export.service';
+import { createRiskService } from './risk.service';
 
 export const APP_VERSION = '0.1.0';
 
@@ -34,6 +35,7 @@ export function createServices(ctx: AppContext) {
     retention: createRetentionService(ctx, refresh.isRunning),
     history,
     export: createExportService(ctx, history, exposure),
+    risk: createRiskService(ctx, portfolio, exposure),
     info: (): AppInfo => ({ mode: ctx.mode, version: APP_VERSION, dataDir: ctx.dataDir, schemaVersion: ctx.schemaVersion() }),
   };
 }

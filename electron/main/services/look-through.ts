@@ -5,6 +5,7 @@
  * amount never exceeds what the protocol has restaked, and the note says how much of the
  * backing is restaked at all.
  */
+import { tokenPositionId } from '../../../shared/domain/position-id';
 import { attributeProRata, type Stake } from '../../../shared/domain/exposure';
 import { valuePosition, type RateBook } from '../../../shared/domain/position-valuation';
 import type { ExposedPosition } from '../../../shared/ipc/exposure-schemas';
@@ -39,7 +40,7 @@ export function lookThroughStakes(ctx: AppContext, snapshotId: number, positions
   for (const position of positions) {
     const valuation = position.valuation;
     if (!valuation || valuation.kind !== 'lrt' || position.rawAmount === '0' || valuation.underlying !== 'ETH') continue;
-    const id = `token:${position.walletId}:${position.chain}:${(position.tokenAddress ?? '').toLowerCase()}`;
+    const id = tokenPositionId(position);
     const base = { id, walletId: position.walletId, source: 'token' as const, label: `${position.symbol} (${position.chain})`, slashable: '0' };
     const protocol = lrtProtocolOf(position.symbol);
     if (!protocol) {

@@ -28,6 +28,7 @@ import { USD_FEEDS } from '../../../shared/registry/price-feeds';
 import type { BalanceRow } from '../db/repos/snapshots.repo';
 import { toStoredEigenRows } from './eigen-rows';
 import { afterRefresh } from './after-refresh';
+import { protocolsHeld, readRiskInputs, storeRiskInputs } from './risk-refresh';
 import type { AppContext } from './context';
 import type { SettingsService } from './settings.service';
 import { failNetwork } from './refresh-failure';
@@ -69,7 +70,12 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
         ...reads.filter((read) => read.token && read.rawAmount !== null && read.rawAmount > 0n).map((read) => read.token!.symbol),
         ...ctx.repos.snapshots.latestPositions().filter((position) => position.rawAmount !== null && position.rawAmount !== '0').map((position) => position.symbol),
       ]);
-      const exposure = onEthereum ? await readExposureInputs(ctx, evm, block, operators, held, stakerLists) : null;
+      // Exposure and risk reads (upgradeability, DEX quotes, redeem parameters) at the same block; neither fails the chain.
+      const nativeRestaking = eigen.some((row) => row.kind === 'strategy' || row.kind === 'pod');
+      const heldHere = reads.flatMap((read) => (read.token && read.rawAmount ? [{ symbol: read.token.symbol, chain, tokenAddress: read.token.address, rawAmount: read.rawAmount }] : []));
+      const [exposure, risk] = onEthereum
+        ? await Promise.all([readExposureInputs(ctx, evm, block, operators, held, stakerLists), readRiskInputs(evm, block.number, protocolsHeld(new Set([...held, ...eigen.flatMap((row) => (row.assetSymbol ? [row.assetSymbol] : []))]), nativeRestaking), heldHere)])
+        : [null, null];
       ctx.transaction(() => {
         const snapshotId = ctx.repos.snapshots.write({
           chain,
@@ -82,6 +88,7 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
         });
         ctx.repos.eigen.insertAll(snapshotId, eigen);
         if (exposure) storeExposureInputs(ctx, snapshotId, block.number, exposure);
+        if (risk) storeRiskInputs(ctx, snapshotId, block.number, risk);
         ctx.repos.rates.insertAll(snapshotId, [...rates, ...apiMarkets].map((rate) => ({ ...rate, value: rate.value === null ? null : rate.value.toString() })));
       });
       const snapshotRequests = evm.stats.httpRequests;

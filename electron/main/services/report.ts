@@ -9,10 +9,12 @@ import { reportYield } from './report-yield';
 import { reportExposure } from './report-exposure';
 import { reportBitcoin } from './report-bitcoin';
 import type { ExposureReport } from '../../../shared/ipc/exposure-schemas';
+import type { RiskReport } from '../../../shared/ipc/risk-schemas';
+import { reportRisk } from './report-risk';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
-export function buildReport(portfolio: Portfolio, yields: YieldReport, exposure: ExposureReport, generatedAt: number) {
+export function buildReport(portfolio: Portfolio, yields: YieldReport, exposure: ExposureReport, risk: RiskReport, generatedAt: number) {
   const wallets = new Map(portfolio.wallets.map((wallet) => [wallet.id, wallet]));
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -97,6 +99,7 @@ export function buildReport(portfolio: Portfolio, yields: YieldReport, exposure:
     bitcoin: reportBitcoin(portfolio, (id) => wallets.get(id)?.address ?? null),
     yield: reportYield(yields, portfolio.wallets),
     exposure: reportExposure(exposure),
+    risk: reportRisk(risk, (id) => wallets.get(id)?.address ?? null),
   };
 }
 

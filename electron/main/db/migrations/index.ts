@@ -7,6 +7,7 @@ import { migration0005 } from './0005-exposure';
 import { migration0006 } from './0006-candles';
 import { migration0007 } from './0007-solana';
 import { migration0008 } from './0008-bitcoin';
+import { migration0009 } from './0009-risk';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];

@@ -1,0 +1,93 @@
+/**
+ * The risk reads of an Ethereum refresh (issue 11, docs/risk.md), at the snapshot's pinned
+ * block: the upgradeability of every registry contract of the protocols held, Uniswap v3
+ * quotes for the sizes held, and the protocols' redeem parameters. Reads never fail the
+ * snapshot: a failed read is stored with its reason. Storing compares each contract's read
+ * with its previous one and raises the alerts.
+ */
+import { EVM_TOKENS } from '../../../shared/registry/evm-tokens';
+import { RISK_CONTRACTS, type RiskContract } from '../../../shared/registry/risk-contracts';
+import { upgradeAlerts, type UpgradeabilityRead } from '../../../shared/domain/upgradeability';
+import { fromJson, toJson } from '../../../shared/domain/json-bigint';
+import type { EvmClient } from '../chain/evm/client';
+import { describeRpcError } from '../chain/evm/errors';
+import { readUpgradeability } from '../chain/evm/upgradeability';
+import { readDexQuotes, type DexQuote, type QuoteRequest } from '../chain/evm/dex-quotes';
+import { readRedeemParams, type RouteParamsRead } from '../chain/evm/redeem-reads';
+import { EXIT_ROUTES } from '../../../shared/registry/exit-routes';
+import type { AppContext } from './context';
+
+export interface HeldPosition {
+  symbol: string;
+  chain: string;
+  tokenAddress: string | null;
+  rawAmount: bigint;
+}
+
+export interface RiskInputs {
+  reads: UpgradeabilityRead[];
+  quotes: DexQuote[] | { error: string };
+  redeem: RouteParamsRead[] | { error: string };
+}
+
+/** The protocols behind the symbols held; EigenLayer as soon as an LRT or a native position is held. */
+export function protocolsHeld(symbols: ReadonlySet<string>, nativeRestaking: boolean): Set<string> {
+  const held = EVM_TOKENS.filter((token) => symbols.has(token.symbol));
+  const protocols = new Set(held.map((token) => token.protocol));
+  if (nativeRestaking || held.some((token) => token.kind === 'lrt')) protocols.add('EigenLayer');
+  return protocols;
+}
+
+export const contractsOf = (protocols: ReadonlySet<string>): RiskContract[] => {
+  const seen = new Set<string>();
+  return RISK_CONTRACTS.filter((entry) => protocols.has(entry.protocol) && !seen.has(entry.address.toLowerCase()) && seen.add(entry.address.toLowerCase()));
+};
+
+/** One quote per Ethereum position's size and one for each token's total, for tokens priced in ETH. */
+export function quoteRequests(positions: readonly HeldPosition[]): QuoteRequest[] {
+  const requests = new Map<string, QuoteRequest>();
+  const totals = new Map<string, QuoteRequest>();
+  for (const position of positions) {
+    if (position.chain !== 'ethereum' || position.tokenAddress === null || position.rawAmount <= 0n) continue;
+    const token = EVM_TOKENS.find((item) => item.chain === 'ethereum' && item.address.toLowerCase() === position.tokenAddress!.toLowerCase());
+    if (!token || token.underlying !== 'ETH') continue;
+    const request = { symbol: token.symbol, tokenIn: token.address, decimals: token.decimals, amountIn: position.rawAmount };
+    requests.set(quoteKey(token.symbol, position.rawAmount), request);
+    const total = totals.get(token.symbol);
+    totals.set(token.symbol, { ...request, amountIn: (total?.amountIn ?? 0n) + position.rawAmount });
+  }
+  for (const total of totals.values()) requests.set(quoteKey(total.symbol, total.amountIn), total);
+  return [...requests.values()];
+}
+
+export const quoteKey = (symbol: string, amount: bigint | string) => `${symbol}:${amount.toString()}`;
+
+export async function readRiskInputs(evm: EvmClient, blockNumber: bigint, protocols: ReadonlySet<string>, positions: readonly HeldPosition[]): Promise<RiskInputs> {
+  const contracts = contractsOf(protocols);
+  const routes = EXIT_ROUTES.filter((route) => protocols.has(route.protocol));
+  const requests = quoteRequests(positions);
+  const failed = (cause: unknown) => ({ error: describeRpcError(cause) });
+  const [reads, quotes, redeem] = await Promise.all([
+    Promise.all(contracts.map((contract) => readUpgradeability(evm, contract.address, blockNumber))),
+    requests.length ? readDexQuotes(evm, blockNumber, requests).catch(failed) : Promise.resolve([]),
+    routes.length ? readRedeemParams(evm, blockNumber, routes).catch(failed) : Promise.resolve([]),
+  ]);
+  return { reads, quotes, redeem };
+}
+
+/** Inside the snapshot's transaction: the reads, then an alert for each change since the previous read. */
+export function storeRiskInputs(ctx: AppContext, snapshotId: number, blockNumber: bigint, inputs: RiskInputs): number {
+  const { risk } = ctx.repos;
+  const alerts = inputs.reads.flatMap((read) => {
+    const previous = risk.previousRead(read.address, snapshotId);
+    return previous === null ? [] : upgradeAlerts(fromJson<UpgradeabilityRead>(previous), read);
+  });
+  risk.insertReads(snapshotId, inputs.reads.map((read) => ({ address: read.address, json: toJson(read) })));
+  const quotes = Array.isArray(inputs.quotes) ? inputs.quotes.map((quote) => ({ kind: 'dex-quote' as const, key: quoteKey(quote.symbol, quote.amountIn), json: toJson(quote) })) : [{ kind: 'dex-quote' as const, key: 'error', json: toJson(inputs.quotes) }];
+  const redeem = Array.isArray(inputs.redeem) ? inputs.redeem.map((params) => ({ kind: 'redeem-params' as const, key: params.symbol, json: toJson(params) })) : [{ kind: 'redeem-params' as const, key: 'error', json: toJson(inputs.redeem) }];
+  risk.insertExitReads(snapshotId, [...quotes, ...redeem]);
+  risk.insertAlerts(
+    alerts.map((alert) => ({ snapshotId, blockNumber: blockNumber.toString(), contract: alert.contract, kind: alert.kind, message: alert.message, alertJson: toJson(alert), detectedAt: ctx.now() })),
+  );
+  return alerts.length;
+}
