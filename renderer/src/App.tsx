@@ -10,9 +10,11 @@ import { PortfolioPage } from './features/portfolio/PortfolioPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { YieldPage } from './features/yield/YieldPage';
 import { ExposurePage } from './features/exposure/ExposurePage';
+import { RiskPage } from './features/risk/RiskPage';
 import { ChartsPage } from './features/charts/ChartsPage';
 import { HistoryPage } from './features/history/HistoryPage';
 import { useExposureStore } from './stores/useExposureStore';
+import { useRiskStore } from './stores/useRiskStore';
 import { useYieldStore } from './stores/useYieldStore';
 import { RefreshBar } from './components/RefreshBar';
 import { OfflineBanner } from './components/OfflineBanner';
@@ -22,6 +24,7 @@ const PAGES = [
   { id: 'portfolio', title: 'Portfolio', Component: PortfolioPage },
   { id: 'yield', title: 'Yield', Component: YieldPage },
   { id: 'exposure', title: 'Exposure', Component: ExposurePage },
+  { id: 'risk', title: 'Risk', Component: RiskPage },
   { id: 'charts', title: 'Charts', Component: ChartsPage },
   { id: 'history', title: 'History', Component: HistoryPage },
   { id: 'wallets', title: 'Wallets', Component: WalletsPage },
@@ -53,6 +56,7 @@ function MainApp() {
         if (what === 'settings') void useSettingsStore.getState().load();
         if (useYieldStore.getState().report) void useYieldStore.getState().load();
         if (useExposureStore.getState().report) void useExposureStore.getState().load();
+        if (useRiskStore.getState().report) void useRiskStore.getState().load();
       }
     });
     return () => {

@@ -6,7 +6,7 @@ import { backupKindSchema } from './backup-schemas';
 export const events = {
   'refresh.progress': z.object({
     chain: networkIdSchema,
-    phase: z.enum(['started', 'calls', 'history', 'done', 'failed']),
+    phase: z.enum(['started', 'calls', 'risk', 'history', 'done', 'failed']),
     done: z.number().int(),
     total: z.number().int(),
     message: z.string().optional(),

@@ -61,7 +61,7 @@ export const riskCardSchema = recordSchema.extend({
   /** Of the portfolio's USD value; null without prices. */
   sharePpm: z.number().int().nullable(),
   contracts: z.array(contractRiskSchema),
-  /** The least controlled of the contracts read (an EOA before a multisig before a timelock …). */
+  /** The least controlled of the contracts read (an EOA before a multisig before a timelock …); contracts whose read failed are left out unless none was read. */
   weakest: controlSchema.nullable(),
 });
 export type RiskCard = z.infer<typeof riskCardSchema>;
@@ -116,7 +116,7 @@ export const exitSchema = z.object({
     text: z.string(),
     contract: z.string().nullable(),
     wait: waitSchema,
-    /** Underlying received when the redemption completes (amount × NAV, less a fee where known). */
+    /** Underlying received when the redemption completes: amount × NAV, before fees (the route's fees are in `note`). */
     receive: intString.nullable(),
   }),
   /** Selling now at the market price (valuation issue), no size effect. */

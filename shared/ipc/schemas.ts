@@ -206,6 +206,8 @@ export const refreshChainOutcomeSchema = z.discriminatedUnion('status', [
     /** HTTP requests for the snapshot itself. */
     httpRequests: z.number().int(),
     /** HTTP requests for the past rates of the yield windows (Ethereum only). */
+    /** HTTP requests for the risk reads after the snapshot (Ethereum only, docs/risk.md). */
+    riskRequests: z.number().int(),
     historyRequests: z.number().int(),
   }),
   z.object({ chain: networkIdSchema, status: z.literal('failed'), error: z.string() }),

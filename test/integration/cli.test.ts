@@ -42,7 +42,8 @@ describe('cli', () => {
     const refresh = cli('refresh', '--chain', 'ethereum');
     expect(refresh.code).toBe(0);
     // Two for the balances; one more because Carol holds weETH: the look-through reads ether.fi's restaker on EigenLayer.
-    expect(refresh.stdout).toMatch(/^ethereum: block \d+, \d+ balances \(0 failed\), 3 HTTP requests \(\+\d+ for yield history\)$/m);
+    // Then the risk reads of ether.fi and EigenLayer's contracts, and the yield history.
+    expect(refresh.stdout).toMatch(/^ethereum: block \d+, \d+ balances \(0 failed\), 3 HTTP requests \(\+\d+ for risk reads\) \(\+\d+ for yield history\)$/m);
     expect(refresh.stderr).toMatch(/ethereum: calls \d+\/\d+/);
 
     const report = JSON.parse(cli('report', '--json').stdout);

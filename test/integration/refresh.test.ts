@@ -6,6 +6,7 @@
 import { getAddress } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokensOn } from '../../shared/registry/evm-tokens';
+import { RISK_CONTRACTS } from '../../shared/registry/risk-contracts';
 import { installRevertingToken, setEnsAddress, setNativeBalance, setTokenBalance } from '../support/evm-fixture';
 import { rpcOverrides, startEvmChains, stopEvmChains, type EvmNodes } from '../support/evm-chains';
 import { startAnvil } from '../support/anvil';
@@ -73,11 +74,29 @@ describe('refresh against anvil', () => {
 
   it('uses a handful of HTTP requests per chain (batched multicall)', async () => {
     const app = openTempApp({ rpcOverrides: rpcOverrides(nodes) });
+    await app.services.wallets.add(getAddress('0xc0ffee0000000000000000000000000000c0ffee'));
+    const outcome = (await app.services.refresh.run(['ethereum'])).chains[0]!;
+    // No protocol token held: no risk reads, the balances alone.
+    expect(outcome).toMatchObject({ status: 'ok', httpRequests: 2 });
+    app.close();
+  });
+
+  it('adds a few requests for the risk reads of the protocols held, stored with the snapshot', async () => {
+    const app = openTempApp({ rpcOverrides: rpcOverrides(nodes) });
     await app.services.wallets.add(ALICE);
-    const summary = await app.services.refresh.run(['ethereum']);
-    const outcome = summary.chains[0]!;
-    expect(outcome.status).toBe('ok');
-    if (outcome.status === 'ok') expect(outcome.httpRequests).toBe(2);
+    const outcome = (await app.services.refresh.run(['ethereum'])).chains[0]!;
+    if (outcome.status !== 'ok') throw new Error(JSON.stringify(outcome));
+    // The snapshot itself stays at 2. After it, for wstETH (Lido) and ezETH (Renzo, restaked through
+    // EigenLayer): the slots of each contract, the redeem parameters and quotes, then pattern probes
+    // and admin chains, 20 JSON-RPC calls per HTTP batch. How the rounds split into batches depends
+    // on timing, so this is a bound.
+    expect(outcome.httpRequests).toBe(2);
+    expect(outcome.riskRequests).toBeGreaterThan(0);
+    expect(outcome.riskRequests).toBeLessThanOrEqual(8);
+    const snapshotId = app.services.portfolio.get().chains.find((chain) => chain.chain === 'ethereum')!.snapshot!.id;
+    const read = new Set(app.services.ctx.repos.risk.reads(snapshotId).map((row) => row.address.toLowerCase()));
+    const expected = RISK_CONTRACTS.filter((entry) => ['Lido', 'Renzo', 'EigenLayer'].includes(entry.protocol)).map((entry) => entry.address.toLowerCase());
+    expect([...read].sort()).toEqual([...new Set(expected)].sort());
     app.close();
   });
 

@@ -92,7 +92,7 @@ describe('retention', () => {
     const failed = await afterRefresh(app.services.ctx, [{ chain: 'bitcoin', status: 'failed', error: 'database or disk is full' }]);
     expect(failed[0]).toMatchObject({ error: expect.stringMatching(/^Not saved: the disk is full .* \(SQLite: database or disk is full\)$/) });
     expect(count('SELECT COUNT(*) AS n FROM snapshots')).toBe(DAYS * PER_DAY * 2);
-    await afterRefresh(app.services.ctx, [{ chain: 'bitcoin', status: 'ok', blockNumber: '1', positions: 1, failedPositions: 0, httpRequests: 1, historyRequests: 0 }]);
+    await afterRefresh(app.services.ctx, [{ chain: 'bitcoin', status: 'ok', blockNumber: '1', positions: 1, failedPositions: 0, httpRequests: 1, riskRequests: 0, historyRequests: 0 }]);
     expect(count('SELECT COUNT(*) AS n FROM snapshots')).toBeLessThan(DAYS * PER_DAY * 2);
     expect(app.services.backup.list().backups.map((entry) => entry.kind)).toEqual(['auto']);
   });

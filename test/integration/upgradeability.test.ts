@@ -94,7 +94,7 @@ beforeAll(async () => {
 afterAll(() => node?.stop());
 
 const read = async (address: Address, blockNumber?: bigint) => readUpgradeability(evm, address, blockNumber ?? (await pinLatestBlock(evm)).number);
-const base = { error: null, notes: [], beacon: null } as const;
+const base = { error: null, notes: [], beacon: null, pattern: null } as const;
 
 describe('readUpgradeability', () => {
   it('follows proxy → ProxyAdmin → Safe (2 of 3)', async () => {

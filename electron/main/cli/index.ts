@@ -54,7 +54,7 @@ async function run(argv: string[], out: (line: string) => void, err: (line: stri
       });
       const summary = await call(dispatch, 'refresh.run', chain ? { chains: [chain] } : {});
       for (const outcome of summary.chains) {
-        if (outcome.status === 'ok') out(`${outcome.chain}: block ${outcome.blockNumber}, ${outcome.positions} balances (${outcome.failedPositions} failed), ${outcome.httpRequests} HTTP requests${outcome.historyRequests ? ` (+${outcome.historyRequests} for yield history)` : ''}`);
+        if (outcome.status === 'ok') out(`${outcome.chain}: block ${outcome.blockNumber}, ${outcome.positions} balances (${outcome.failedPositions} failed), ${outcome.httpRequests} HTTP requests${outcome.riskRequests ? ` (+${outcome.riskRequests} for risk reads)` : ''}${outcome.historyRequests ? ` (+${outcome.historyRequests} for yield history)` : ''}`);
         else if (outcome.status === 'failed') out(`${outcome.chain}: FAILED ${outcome.error}`);
         else out(`${outcome.chain}: skipped (${outcome.reason})`);
       }

@@ -104,7 +104,7 @@ export async function refreshBitcoin(ctx: AppContext, settings: SettingsService)
       ctx.repos.rates.insertAll(snapshotId, [usd]);
     });
     progress('done', balances.length, balances.length);
-    return { chain, status: 'ok', blockNumber: String(tipHeight), positions: balances.length, failedPositions: 0, httpRequests: requests, historyRequests: 0 };
+    return { chain, status: 'ok', blockNumber: String(tipHeight), positions: balances.length, failedPositions: 0, httpRequests: requests, riskRequests: 0, historyRequests: 0 };
   } catch (cause) {
     return failNetwork(ctx, chain, cause instanceof Error ? cause.message : String(cause));
   }

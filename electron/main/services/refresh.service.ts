@@ -28,7 +28,7 @@ import { USD_FEEDS } from '../../../shared/registry/price-feeds';
 import type { BalanceRow } from '../db/repos/snapshots.repo';
 import { toStoredEigenRows } from './eigen-rows';
 import { afterRefresh } from './after-refresh';
-import { protocolsHeld, readRiskInputs, storeRiskInputs } from './risk-refresh';
+import { refreshRisk } from './risk-refresh';
 import type { AppContext } from './context';
 import type { SettingsService } from './settings.service';
 import { failNetwork } from './refresh-failure';
@@ -70,14 +70,9 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
         ...reads.filter((read) => read.token && read.rawAmount !== null && read.rawAmount > 0n).map((read) => read.token!.symbol),
         ...ctx.repos.snapshots.latestPositions().filter((position) => position.rawAmount !== null && position.rawAmount !== '0').map((position) => position.symbol),
       ]);
-      // Exposure and risk reads (upgradeability, DEX quotes, redeem parameters) at the same block; neither fails the chain.
-      const nativeRestaking = eigen.some((row) => row.kind === 'strategy' || row.kind === 'pod');
-      const heldHere = reads.flatMap((read) => (read.token && read.rawAmount ? [{ symbol: read.token.symbol, chain, tokenAddress: read.token.address, rawAmount: read.rawAmount }] : []));
-      const [exposure, risk] = onEthereum
-        ? await Promise.all([readExposureInputs(ctx, evm, block, operators, held, stakerLists), readRiskInputs(evm, block.number, protocolsHeld(new Set([...held, ...eigen.flatMap((row) => (row.assetSymbol ? [row.assetSymbol] : []))]), nativeRestaking), heldHere)])
-        : [null, null];
-      ctx.transaction(() => {
-        const snapshotId = ctx.repos.snapshots.write({
+      const exposure = onEthereum ? await readExposureInputs(ctx, evm, block, operators, held, stakerLists) : null;
+      const snapshotId = ctx.transaction(() => {
+        const id = ctx.repos.snapshots.write({
           chain,
           blockNumber: block.number,
           blockTime: block.timestamp,
@@ -86,13 +81,22 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
           walletCount: wallets.length,
           balances: reads.map((read) => toBalanceRow(chain, read)),
         });
-        ctx.repos.eigen.insertAll(snapshotId, eigen);
-        if (exposure) storeExposureInputs(ctx, snapshotId, block.number, exposure);
-        if (risk) storeRiskInputs(ctx, snapshotId, block.number, risk);
-        ctx.repos.rates.insertAll(snapshotId, [...rates, ...apiMarkets].map((rate) => ({ ...rate, value: rate.value === null ? null : rate.value.toString() })));
+        ctx.repos.eigen.insertAll(id, eigen);
+        if (exposure) storeExposureInputs(ctx, id, block.number, exposure);
+        ctx.repos.rates.insertAll(id, [...rates, ...apiMarkets].map((rate) => ({ ...rate, value: rate.value === null ? null : rate.value.toString() })));
+        return id;
       });
       const snapshotRequests = evm.stats.httpRequests;
+      let riskRequests = 0;
       if (onEthereum) {
+        // Risk reads (upgradeability, DEX quotes, redeem parameters) at the same block, stored with
+        // the snapshot in a second transaction; they never fail the snapshot (docs/risk.md).
+        ctx.events.emit('refresh.progress', { chain, phase: 'risk', done: 0, total: 0 });
+        await refreshRisk(ctx, evm, { id: snapshotId, blockNumber: block.number }, { held, eigen, reads }).catch((cause: unknown) => {
+          ctx.events.emit('refresh.progress', { chain, phase: 'risk', done: 0, total: 0, message: describeRpcError(cause) });
+        });
+        riskRequests = evm.stats.httpRequests - snapshotRequests;
+
         // Rates at the yield windows' start blocks; a failure here never fails the snapshot.
         ctx.events.emit('refresh.progress', { chain, phase: 'history', done: 0, total: 0 });
         const earners = wallets.filter((wallet) => eigen.some((row) => row.walletId === wallet.walletId && row.kind !== 'error')).map((wallet) => wallet.address);
@@ -108,7 +112,8 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
         positions: reads.length,
         failedPositions: reads.filter((read) => read.error !== null).length,
         httpRequests: snapshotRequests,
-        historyRequests: evm.stats.httpRequests - snapshotRequests,
+        riskRequests,
+        historyRequests: evm.stats.httpRequests - snapshotRequests - riskRequests,
       };
     } catch (cause) {
       return failNetwork(ctx, chain, describeRpcError(cause));

@@ -21,8 +21,13 @@ export interface StoredRead {
 }
 
 /** Weakest first: a single key can change the contract at once; code nobody can change last. */
-const CONTROL_RANK: Record<Control['control'], number> = { eoa: 0, unknown: 1, unreadable: 2, multisig: 3, timelock: 4, 'dao-vote': 5, renounced: 6, immutable: 7 };
+const CONTROL_RANK: Record<Control['control'], number> = { eoa: 0, unknown: 1, multisig: 2, timelock: 3, 'dao-vote': 4, renounced: 5, immutable: 6, unreadable: 7 };
 
+/**
+ * The least controlled of the controls. A failed read is not a finding, so it is the weakest only
+ * when nothing else was read (a flaky RPC must not turn every card's headline into an error);
+ * the position flags say how many contracts were not read.
+ */
 export const weakestOf = (controls: readonly Control[]): Control | null =>
   controls.reduce<Control | null>((worst, control) => (worst === null || CONTROL_RANK[control.control] < CONTROL_RANK[worst.control] ? control : worst), null);
 
@@ -139,6 +144,7 @@ export function buildPositionRisks(dependents: readonly Dependent[], cards: read
     const slashing = slashingOf(item.id, exposure);
     const open = alerts.filter((alert) => !alert.dismissed && item.protocols.includes(alert.protocol));
     const incidents = mine.reduce((sum, card) => sum + card.incidents.length, 0);
+    const unread = mine.flatMap((card) => card.contracts).filter((contract) => contract.read === null || contract.read.control.control === 'unreadable').length;
     const flags = [
       ...open.slice(0, 1).map((alert) => `Upgrade alert: ${alert.contractName}`),
       ...(weakest?.control === 'eoa' ? [`${weakest.line}`] : []),
@@ -149,6 +155,7 @@ export function buildPositionRisks(dependents: readonly Dependent[], cards: read
         : []),
       ...(slashing.sharesWith.size ? [`Shares slashing risk with ${slashing.sharesWith.size} other position(s)`] : []),
       ...(incidents ? [`${incidents} incident(s) on record`] : []),
+      ...(unread ? [`${unread} contract(s) not read`] : []),
       ...mine.filter((card) => !card.covered).map((card) => `No audit record for ${card.protocol}`),
     ];
     return {

@@ -16,6 +16,8 @@ import { readDexQuotes, type DexQuote, type QuoteRequest } from '../chain/evm/de
 import { readRedeemParams, type RouteParamsRead } from '../chain/evm/redeem-reads';
 import { EXIT_ROUTES } from '../../../shared/registry/exit-routes';
 import type { AppContext } from './context';
+import type { BalanceRead } from '../chain/evm/balances';
+import type { EigenStoredRow } from '../db/repos/eigen.repo';
 
 export interface HeldPosition {
   symbol: string;
@@ -90,4 +92,22 @@ export function storeRiskInputs(ctx: AppContext, snapshotId: number, blockNumber
     alerts.map((alert) => ({ snapshotId, blockNumber: blockNumber.toString(), contract: alert.contract, kind: alert.kind, message: alert.message, alertJson: toJson(alert), detectedAt: ctx.now() })),
   );
   return alerts.length;
+}
+
+/**
+ * After an Ethereum snapshot is stored: its risk reads at the same block, in a second
+ * transaction. Protocols held = the symbols held now or at the latest snapshots (`held`), the
+ * assets restaked natively, and EigenLayer for LRTs and native restakes.
+ */
+export async function refreshRisk(
+  ctx: AppContext,
+  evm: EvmClient,
+  snapshot: { id: number; blockNumber: bigint },
+  found: { held: ReadonlySet<string>; eigen: readonly EigenStoredRow[]; reads: readonly BalanceRead[] },
+): Promise<void> {
+  const symbols = new Set([...found.held, ...found.eigen.flatMap((row) => (row.assetSymbol ? [row.assetSymbol] : []))]);
+  const nativeRestaking = found.eigen.some((row) => row.kind === 'strategy' || row.kind === 'pod');
+  const positions = found.reads.flatMap((read) => (read.token && read.rawAmount ? [{ symbol: read.token.symbol, chain: 'ethereum', tokenAddress: read.token.address, rawAmount: read.rawAmount }] : []));
+  const inputs = await readRiskInputs(evm, snapshot.blockNumber, protocolsHeld(symbols, nativeRestaking), positions);
+  ctx.transaction(() => storeRiskInputs(ctx, snapshot.id, snapshot.blockNumber, inputs));
 }

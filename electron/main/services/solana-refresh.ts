@@ -136,7 +136,7 @@ export async function refreshSolana(ctx: AppContext, settings: SettingsService):
       ctx.repos.solana.insertAll(snapshotId, { stakes: reads.flatMap((read) => read.stakes), links, stats });
     });
     progress('done', balances.length, balances.length);
-    return { chain, status: 'ok', blockNumber: pinned.slot.toString(), positions: balances.length, failedPositions: 0, httpRequests: client.stats.httpRequests, historyRequests: 0 };
+    return { chain, status: 'ok', blockNumber: pinned.slot.toString(), positions: balances.length, failedPositions: 0, httpRequests: client.stats.httpRequests, riskRequests: 0, historyRequests: 0 };
   } catch (cause) {
     return failNetwork(ctx, chain, cause instanceof Error ? cause.message : String(cause));
   }

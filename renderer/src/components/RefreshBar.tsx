@@ -28,6 +28,7 @@ export function RefreshBar() {
 function phaseText(phase: string, done: number, total: number): string {
   if (phase === 'failed') return 'failed';
   if (phase === 'done') return `done (${total} calls)`;
+  if (phase === 'risk') return 'reading contract admins and exit quotes…';
   if (phase === 'history') return 'reading past rates…';
   return `${done}/${total} calls`;
 }

@@ -1,15 +1,24 @@
 /**
  * Whether a contract is upgradeable and who can upgrade it, read at one pinned block: the
- * EIP-1967 slots (eth_getStorageAt), a beacon's implementation(), then the admin/owner
- * chain (ProxyAdmin or Ownable owner(), Safe, TimelockController) until an EOA, a Safe, a
- * timelock or an unknown contract. Every failed read becomes a reason string in the result;
- * nothing here throws. Rules and sources: docs/research/upgradeability.md.
+ * EIP-1967 slots (eth_getStorageAt) and a beacon's implementation(); without slots, the
+ * documented patterns told apart by probing the contract's own views (Aragon AppProxy, Chainlink
+ * AggregatorProxy, Rocket Pool RocketStorage contracts); then the admin/owner chain (ProxyAdmin
+ * or Ownable owner(), Safe, TimelockController, Aragon ACL and Voting) until an EOA, a Safe, a
+ * timelock, a vote or an unknown contract. No address list decides a pattern. Every failed read
+ * becomes a reason string in the result; nothing here throws. Rules and sources:
+ * docs/research/upgradeability.md and the upgradeability-*.ts modules.
  */
-import { getAddress, parseAbi, type Hex } from 'viem';
+import { getAddress, type Hex } from 'viem';
 import type { AdminNode, Address, UpgradeabilityRead } from '../../../../shared/domain/upgradeability';
 import type { EvmClient } from './client';
 import { describeRpcError } from './errors';
-import { multicall, type CallResult, type ContractCall } from './multicall';
+import { classify } from './upgradeability-admin';
+import { readAragon } from './upgradeability-aragon';
+import { addressOf, boolOf, numberOf, probe, ZERO, type Probe, type ProbeName } from './upgradeability-probes';
+import { readRocket } from './upgradeability-rocket';
+
+export { MAX_ADMIN_DEPTH } from './upgradeability-admin';
+export { probeAbi as adminProbeAbi } from './upgradeability-probes';
 
 /**
  * EIP-1967 slots, bytes32(uint256(keccak256('eip1967.proxy.<name>')) - 1): EIP-1967
@@ -23,34 +32,12 @@ export const EIP1967_SLOTS = {
   beacon: '0xa3f0ad74e5423aebfd80d3ef4346578335a9a72aeaee59ff6cb3582b35133d50',
 } as const satisfies Record<string, Hex>;
 
-/** Admin nodes followed below the contract itself before the chain is cut. */
-export const MAX_ADMIN_DEPTH = 4;
-
-/**
- * - getThreshold()/getOwners(): safe-global/safe-smart-account contracts/interfaces/IOwnerManager.sol
- *   L83, L95 (OwnerManager.sol L135, L149) @c35264b, Safe 1.5.0;
- * - getMinDelay(), hasRole(bytes32,address): OpenZeppelin contracts/governance/TimelockController.sol
- *   L223 and contracts/access/AccessControl.sol L76 (DEFAULT_ADMIN_ROLE = 0x00, L57) @fddac90;
- *   the constructor grants the timelock DEFAULT_ADMIN_ROLE over itself (L117);
- * - owner(): OpenZeppelin contracts/access/Ownable.sol L56, which ProxyAdmin (proxy/transparent/
- *   ProxyAdmin.sol L13) and UpgradeableBeacon (proxy/beacon/UpgradeableBeacon.sol L15) inherit;
- * - implementation(): OpenZeppelin contracts/proxy/beacon/IBeacon.sol L15.
- */
-export const adminProbeAbi = parseAbi([
-  'function getThreshold() view returns (uint256)',
-  'function getOwners() view returns (address[])',
-  'function getMinDelay() view returns (uint256)',
-  'function hasRole(bytes32 role, address account) view returns (bool)',
-  'function owner() view returns (address)',
-  'function implementation() view returns (address)',
-]);
-
-const DEFAULT_ADMIN_ROLE: Hex = `0x${'00'.repeat(32)}`;
-const ZERO: Address = '0x0000000000000000000000000000000000000000';
+/** The views a contract without EIP-1967 slots is probed with, in one aggregate3. */
+const PATTERN_PROBES: readonly ProbeName[] = ['proxyType', 'implementation', 'kernel', 'appId', 'aggregator', 'phaseId', 'proposedAggregator', 'owner', 'version'];
 
 export async function readUpgradeability(evm: EvmClient, contract: Address, blockNumber: bigint): Promise<UpgradeabilityRead> {
   const address = getAddress(contract);
-  const base: UpgradeabilityRead = { address, blockNumber, proxy: 'none', implementation: null, beacon: null, admin: null, error: null, notes: [] };
+  const base: UpgradeabilityRead = { address, blockNumber, proxy: 'none', implementation: null, beacon: null, admin: null, pattern: null, error: null, notes: [] };
   let code: Hex | undefined;
   let slots: (Hex | undefined)[];
   try {
@@ -67,10 +54,12 @@ export async function readUpgradeability(evm: EvmClient, contract: Address, bloc
   const admin = slotAddress(slots[1], 'admin', notes);
   const beacon = slotAddress(slots[2], 'beacon', notes);
   const result: UpgradeabilityRead = { ...base, notes, implementation, beacon };
+  if (!implementation && !beacon && !admin) return readPatterns(evm, result);
   const chain = [address];
 
   if (implementation) {
     result.proxy = 'eip1967';
+    await readOssifiable(evm, result, admin);
   } else if (beacon) {
     result.proxy = 'beacon';
     const read = await probe(evm, beacon, blockNumber, ['implementation']);
@@ -84,6 +73,8 @@ export async function readUpgradeability(evm: EvmClient, contract: Address, bloc
   } else if (result.proxy === 'beacon' && beacon) {
     // OpenZeppelin's BeaconProxy leaves the admin slot empty: whoever owns the beacon upgrades.
     result.admin = await classify(evm, beacon, blockNumber, 'ownable', chain);
+  } else if (result.pattern?.kind === 'ossifiable' && result.pattern.ossified) {
+    notes.push('Ossified: the admin slot is zero and OssifiableProxy refuses every upgrade');
   } else {
     result.admin = await selfOwner(evm, address, blockNumber);
     if (result.proxy === 'eip1967' && result.admin === null) {
@@ -93,75 +84,59 @@ export async function readUpgradeability(evm: EvmClient, contract: Address, bloc
   return result;
 }
 
-/** A plain contract or UUPS proxy: its own owner() chain, or null when it has no owner(). */
-async function selfOwner(evm: EvmClient, address: Address, blockNumber: bigint): Promise<AdminNode | null> {
-  const read = await probe(evm, address, blockNumber, ['owner']);
-  if (!read.ok) return { kind: 'unreadable', address, reason: read.reason };
-  const owner = read.results.owner;
-  if (!owner?.ok) return null;
-  return { kind: 'ownable', address, owner: await classify(evm, getAddress(owner.value as Address), blockNumber, 'ownable', [address], 1) };
+/**
+ * Lido's OssifiableProxy is an ERC1967Proxy whose own proxy__getIsOssified() answers (a plain
+ * EIP-1967 proxy forwards the call to its implementation, which reverts).
+ */
+async function readOssifiable(evm: EvmClient, result: UpgradeabilityRead, slotAdmin: Address | null): Promise<void> {
+  const read = await probe(evm, result.address, result.blockNumber, ['proxy__getIsOssified', 'proxy__getAdmin']);
+  if (!read.ok) return void result.notes.push(`proxy__getIsOssified() not read: ${read.reason}`);
+  const ossified = boolOf(read.results.proxy__getIsOssified);
+  if (ossified === null) return;
+  result.proxy = 'ossifiable';
+  result.pattern = { kind: 'ossifiable', ossified };
+  const said = addressOf(read.results.proxy__getAdmin);
+  if (said !== null && said !== (slotAdmin ?? ZERO)) result.notes.push(`proxy__getAdmin() answers ${said}, the EIP-1967 admin slot holds ${slotAdmin ?? 'zero'}`);
 }
 
-/**
- * What `address` is, following owner() links. `as` names a contract that answers owner()
- * only: the one in an EIP-1967 admin slot is a ProxyAdmin, any other an Ownable.
- */
-async function classify(evm: EvmClient, address: Address, blockNumber: bigint, as: 'proxy-admin' | 'ownable', chain: readonly Address[], depth = 0): Promise<AdminNode> {
-  if (address === ZERO) return { kind: 'renounced', address };
-  if (chain.includes(address)) return { kind: 'contract-unknown', address, reason: `Loop: ${[...chain, address].join(' → ')}` };
-  if (depth >= MAX_ADMIN_DEPTH) return { kind: 'contract-unknown', address, reason: `Not followed: the admin chain is cut after ${MAX_ADMIN_DEPTH} levels` };
-  let code: Hex | undefined;
-  let read: Probe;
-  try {
-    [code, read] = await Promise.all([
-      evm.client.getCode({ address, blockNumber }),
-      probe(evm, address, blockNumber, ['getThreshold', 'getOwners', 'getMinDelay', 'hasRole', 'owner']),
-    ]);
-  } catch (cause) {
-    return { kind: 'unreadable', address, reason: describeRpcError(cause) };
-  }
-  if (!code || code === '0x') return { kind: 'eoa', address };
-  if (!read.ok) return { kind: 'unreadable', address, reason: read.reason };
-  const { getThreshold, getOwners, getMinDelay, hasRole, owner } = read.results;
-  const next = [...chain, address];
-  if (getThreshold?.ok && getOwners?.ok) {
-    const owners = (getOwners.value as readonly Address[]).map((item) => getAddress(item));
-    return { kind: 'safe', address, threshold: Number(getThreshold.value as bigint), owners };
-  }
-  if (getMinDelay?.ok) {
-    const ownerOfTimelock = owner?.ok ? getAddress(owner.value as Address) : null;
-    // A timelock owning itself is its own (delayed) administrator, not a loop.
+/** No EIP-1967 slot set: an Aragon app proxy, a Chainlink feed proxy, a Rocket Pool contract, or a plain contract. */
+async function readPatterns(evm: EvmClient, result: UpgradeabilityRead): Promise<UpgradeabilityRead> {
+  const { address, blockNumber } = result;
+  const read = await probe(evm, address, blockNumber, PATTERN_PROBES);
+  if (!read.ok) return { ...result, admin: { kind: 'unreadable', address, reason: read.reason } };
+  const r = read.results;
+
+  const aragon = await readAragon(evm, address, blockNumber, r);
+  if (aragon) return { ...result, proxy: 'aragon', implementation: aragon.implementation, pattern: aragon.pattern, admin: aragon.admin, notes: [...result.notes, ...aragon.notes] };
+
+  const aggregator = addressOf(r.aggregator);
+  if (aggregator !== null && aggregator !== ZERO && r.owner?.ok) {
+    const proposed = addressOf(r.proposedAggregator);
     return {
-      kind: 'timelock',
-      address,
-      minDelaySeconds: Number(getMinDelay.value as bigint),
-      selfAdministered: hasRole?.ok ? (hasRole.value as boolean) : null,
-      next: ownerOfTimelock && ownerOfTimelock !== address ? await classify(evm, ownerOfTimelock, blockNumber, 'ownable', next, depth + 1) : null,
+      ...result,
+      proxy: 'chainlink',
+      implementation: aggregator,
+      pattern: { kind: 'chainlink', phaseId: numberOf(r.phaseId), proposedAggregator: proposed === ZERO ? null : proposed },
+      admin: await ownedBy(evm, address, blockNumber, r.owner.value as Address),
     };
   }
-  if (owner?.ok) {
-    return { kind: as, address, owner: await classify(evm, getAddress(owner.value as Address), blockNumber, 'ownable', next, depth + 1) };
-  }
-  return { kind: 'contract-unknown', address, reason: 'Has code but answers none of getThreshold()/getOwners() (Safe), getMinDelay() (timelock), owner()' };
+
+  const rocket = await readRocket(evm, address, blockNumber, r.version);
+  if (rocket) return { ...result, pattern: rocket.pattern, admin: rocket.admin, notes: [...result.notes, ...rocket.notes] };
+
+  return { ...result, admin: r.owner?.ok ? await ownedBy(evm, address, blockNumber, r.owner.value as Address) : null };
 }
 
-type ProbeName = 'getThreshold' | 'getOwners' | 'getMinDelay' | 'hasRole' | 'owner' | 'implementation';
-type Probe = { ok: true; results: Partial<Record<ProbeName, CallResult>> } | { ok: false; reason: string };
+/** A plain contract or UUPS proxy: its own owner() chain, or null when it has no owner(). */
+async function selfOwner(evm: EvmClient, address: Address, blockNumber: bigint): Promise<AdminNode | null> {
+  const read: Probe<ProbeName> = await probe(evm, address, blockNumber, ['owner']);
+  if (!read.ok) return { kind: 'unreadable', address, reason: read.reason };
+  const owner = read.results.owner;
+  return owner?.ok ? ownedBy(evm, address, blockNumber, owner.value as Address) : null;
+}
 
-/** The named views on one contract in one Multicall3 aggregate3 (each call may fail alone). */
-async function probe(evm: EvmClient, address: Address, blockNumber: bigint, names: readonly ProbeName[]): Promise<Probe> {
-  const calls: ContractCall[] = names.map((functionName) => ({
-    address,
-    abi: adminProbeAbi,
-    functionName,
-    args: functionName === 'hasRole' ? [DEFAULT_ADMIN_ROLE, address] : [],
-  }));
-  try {
-    const answers = await multicall(evm, calls, { blockNumber });
-    return { ok: true, results: Object.fromEntries(names.map((name, index) => [name, answers[index]!])) };
-  } catch (cause) {
-    return { ok: false, reason: describeRpcError(cause) };
-  }
+async function ownedBy(evm: EvmClient, address: Address, blockNumber: bigint, owner: Address): Promise<AdminNode> {
+  return { kind: 'ownable', address, owner: await classify(evm, getAddress(owner), blockNumber, 'ownable', [address], 1) };
 }
 
 /** An address stored right-aligned in a slot; zero is "not set". */

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { exactRaw, formatRaw } from '../../format';
 import { NETWORK_IDS, NETWORKS } from '../../../../shared/registry/networks';
 import type { Position } from '../../../../shared/ipc/schemas';
 import { usePortfolioStore } from '../../stores/usePortfolioStore';
+import { useRiskStore } from '../../stores/useRiskStore';
 import { BitcoinRows } from './BitcoinRows';
 import { ChainStatusCards } from './ChainStatusCards';
 import { EigenLayerRows } from './EigenLayerRows';
@@ -28,6 +29,10 @@ export function PortfolioPage() {
   const [chain, setChain] = useState('all');
   const [protocol, setProtocol] = useState('all');
   const [sort, setSort] = useState<SortKey>('usd');
+  // The positions table's Risk column; data.changed reloads it once loaded (App.tsx).
+  useEffect(() => {
+    void useRiskStore.getState().load();
+  }, []);
   if (loadError) return <p className="error-text" role="alert">{loadError.message}</p>;
   if (!portfolio) return <p className="muted">Loading…</p>;
 

@@ -2,7 +2,9 @@ import { NETWORKS } from '../../../../shared/registry/networks';
 import type { Position, RateFigureDto } from '../../../../shared/ipc/schemas';
 import { exactRaw as exactOf, formatPercent, formatRaw as amountOf, formatUsdCents } from '../../format';
 import { isBabylonRow } from '../../../../shared/domain/bitcoin/row-keys';
-
+import { tokenPositionId } from '../../../../shared/domain/position-id';
+import type { PositionRisk } from '../../../../shared/ipc/risk-schemas';
+import { useRiskStore } from '../../stores/useRiskStore';
 
 /** A figure's source, or why it is missing: what the tooltip of each valued cell says. */
 const explain = (figure: RateFigureDto | undefined): string | undefined => (figure ? (figure.ok ? figure.source : figure.reason) : undefined);
@@ -12,14 +14,29 @@ function Rate({ figure }: { figure: RateFigureDto }) {
   return <span title={`${exactOf(figure.value, figure.decimals)} — ${figure.source}`}>{amountOf(figure.value, figure.decimals)}</span>;
 }
 
+/** The risk report's id of a Portfolio row: a Babylon stake by its row key, a token by wallet, chain and address. */
+const riskIdOf = (position: Position) => (isBabylonRow(position.tokenAddress) ? position.tokenAddress! : tokenPositionId(position));
+
+/** The position's worst flag, else its weakest control; every flag in the tooltip. */
+function RiskCell({ risk }: { risk: PositionRisk | undefined }) {
+  const shown = risk?.flags[0] ?? risk?.weakest?.line;
+  return (
+    <td className="small risk" title={risk?.flags.length ? risk.flags.join('\n') : undefined}>
+      {shown ?? <span className="muted">—</span>}
+    </td>
+  );
+}
+
 /** One wallet's positions with their valuation: every figure's source is in its tooltip. */
 export function PositionsTable({ positions }: { positions: Position[] }) {
+  const risks = useRiskStore((state) => state.report?.positions);
+  const riskOf = new Map((risks ?? []).map((risk) => [risk.id, risk]));
   return (
     <table className="table positions">
       <thead>
         <tr>
           <th>Asset</th><th>Protocol</th><th>Chain</th><th className="num">Amount</th><th className="num">NAV</th>
-          <th className="num">Underlying</th><th className="num">Market value</th><th className="num">vs NAV</th><th className="num">USD</th><th>As of</th>
+          <th className="num">Underlying</th><th className="num">Market value</th><th className="num">vs NAV</th><th className="num">USD</th><th>As of</th><th>Risk</th>
         </tr>
       </thead>
       <tbody>
@@ -50,6 +67,7 @@ export function PositionsTable({ positions }: { positions: Position[] }) {
                 {v?.usdCents ? formatUsdCents(v.usdCents) : <span className="muted">n/a</span>}
               </td>
               <td className="muted small" title={position.source}>{position.chain === 'solana' ? 'slot' : 'block'} {position.blockNumber}</td>
+              <RiskCell risk={riskOf.get(riskIdOf(position))} />
             </tr>
           );
         })}
