@@ -1,6 +1,6 @@
 /** Runs the built browser-mode server (out/main/serve.js) as a child process, like a user would. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { NetworkId } from '../../shared/registry/networks';
+import { NETWORK_IDS, type NetworkId } from '../../shared/registry/networks';
 
 export interface ServeProcess {
   launchUrl: string;
@@ -20,7 +20,9 @@ export async function startServeProcess(dataDir: string, rpc: Partial<Record<Net
   // Tests never reach the internet: every API is a loopback server or a dead port.
   const { priceApi = DEAD, candlesApi = DEAD, jitoApi = DEAD, babylonApi = DEAD } = apis;
   const args = ['out/main/serve.js', '--data-dir', dataDir, '--price-api', priceApi, '--candles-api', candlesApi, '--jito-api', jitoApi, '--babylon-api', babylonApi];
-  for (const [chain, url] of Object.entries({ solana: DEAD, bitcoin: DEAD, ...rpc })) args.push('--rpc', `${chain}=${url}`);
+  // Every network not given is a dead port too: a default public RPC would make the test wait on DNS and timeouts.
+  const deadNetworks = Object.fromEntries(NETWORK_IDS.map((network) => [network, DEAD]));
+  for (const [chain, url] of Object.entries({ ...deadNetworks, ...rpc })) args.push('--rpc', `${chain}=${url}`);
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const launchUrl = await new Promise<string>((resolve, reject) => {
