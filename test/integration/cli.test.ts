@@ -33,6 +33,9 @@ function cli(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Each case spawns several real CLI processes (tsx compiles on start): seconds each on a loaded 2-core machine. */
+const SPAWNS_TIMEOUT = 180_000;
+
 describe('cli', () => {
   it('adds, lists, refreshes and reports', () => {
     expect(cli('wallets', 'add', CAROL.toLowerCase(), '--label', 'Carol')).toMatchObject({ code: 0, stdout: `Added evm wallet ${CAROL} "Carol"\n` });
@@ -67,7 +70,7 @@ describe('cli', () => {
     expect(report.yield.reference).toBe('wstETH');
     expect(weethYield.windows.map((window: { windowDays: number }) => window.windowDays)).toEqual([7, 30, 90]);
     expect(weethYield.windows[0].blended).toEqual({ value: null, missing: expect.stringMatching(/^weETH rate could not be read at the latest refresh: /) });
-  });
+  }, SPAWNS_TIMEOUT);
 
   it('imports a CSV, reporting the bad line and exiting non-zero', () => {
     const file = path.join(dataDir, 'import.csv');
@@ -77,7 +80,7 @@ describe('cli', () => {
     expect(result.stdout).toContain('Imported 1 wallet(s); 1 line(s) rejected');
     expect(result.stdout).toMatch(/line 3: Not a recognised address/);
     expect(cli('wallets', 'import', path.join(dataDir, 'missing.csv'))).toMatchObject({ code: 1, stderr: expect.stringMatching(/^slashboard: Cannot read .*ENOENT/) });
-  });
+  }, SPAWNS_TIMEOUT);
 
   it('prints one clear error line on stderr with a non-zero exit code', () => {
     const bad = cli('wallets', 'add', CAROL_TYPO);
@@ -86,10 +89,10 @@ describe('cli', () => {
     expect(cli('refresh', '--chain', 'dogecoin')).toMatchObject({ code: 2, stderr: 'slashboard: Unknown chain "dogecoin"\n' });
     expect(cli('--rpc', 'ethereum=ftp://x', 'wallets', 'list')).toMatchObject({ code: 2, stderr: expect.stringMatching(/not an http\(s\) URL/) });
     expect(cli('bogus')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^slashboard: Unknown command "bogus"/) });
-  });
+  }, SPAWNS_TIMEOUT);
 
   it('removes a wallet by address', () => {
     expect(cli('wallets', 'remove', CAROL.toLowerCase())).toMatchObject({ code: 0, stdout: `Removed ${CAROL} and its stored balances\n` });
     expect(cli('wallets', 'remove', CAROL)).toMatchObject({ code: 1, stderr: `slashboard: No wallet ${CAROL} in the list\n` });
-  });
+  }, SPAWNS_TIMEOUT);
 });

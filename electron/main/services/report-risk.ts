@@ -1,8 +1,8 @@
 /** The `risk` section of `report --json` (docs/report-json.md): amounts as exact decimal strings, shares as fractions, times as ISO. */
+import { UNDERLYING_DECIMALS } from '../../../shared/domain/position-valuation';
 import { toDecimalString } from '../../../shared/domain/amount';
 import type { RiskReport } from '../../../shared/ipc/risk-schemas';
 
-const UNIT_DECIMALS = { ETH: 18, BTC: 8, SOL: 9 } as const;
 const share = (ppm: number | null) => (ppm === null ? null : toDecimalString(BigInt(ppm), 6));
 const usd = (cents: string | null) => (cents === null ? null : toDecimalString(BigInt(cents), 2));
 const iso = (seconds: number | null) => (seconds === null ? null : new Date(seconds * 1000).toISOString());
@@ -38,7 +38,7 @@ export function reportRisk(risk: RiskReport, walletAddress: (id: number) => stri
       weakestControl: position.weakest?.line ?? null,
       audits: position.audits,
       incidents: position.incidents,
-      slashable: position.slashable === null || position.underlying === null ? null : toDecimalString(BigInt(position.slashable), UNIT_DECIMALS[position.underlying]),
+      slashable: position.slashable === null || position.underlying === null ? null : toDecimalString(BigInt(position.slashable), UNDERLYING_DECIMALS[position.underlying]),
       underlying: position.underlying,
       operators: position.operators,
       avss: position.avss,

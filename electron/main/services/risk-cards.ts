@@ -4,6 +4,7 @@
  * share of the portfolio, and the position's slashing exposure from the exposure report.
  * Pure over its inputs; risk.service.ts gathers them from the database.
  */
+import { UNDERLYING_DECIMALS } from '../../../shared/domain/position-valuation';
 import { formatAmount } from '../../../shared/domain/amount';
 import { tokenPositionId } from '../../../shared/domain/position-id';
 import { summarizeControl } from '../../../shared/domain/upgradeability-summary';
@@ -133,7 +134,6 @@ function slashingOf(id: string, exposure: ExposureReport): Slashing {
   return result;
 }
 
-const UNIT_DECIMALS = { ETH: 18, BTC: 8, SOL: 9 } as const;
 
 export function buildPositionRisks(dependents: readonly Dependent[], cards: readonly RiskCard[], exposure: ExposureReport, alerts: readonly RiskAlert[]): PositionRisk[] {
   const cardOf = new Map(cards.map((card) => [card.protocol, card]));
@@ -151,7 +151,7 @@ export function buildPositionRisks(dependents: readonly Dependent[], cards: read
       ...(weakest?.control === 'unknown' ? ['Who can upgrade is not identified'] : []),
       ...(own.sharePpm !== null && own.sharePpm >= 250_000 ? [`${(own.sharePpm / 10_000).toFixed(1)} % of the portfolio in ${own.protocol}`] : []),
       ...(slashing.slashable !== null && slashing.slashable > 0n && item.underlying
-        ? [`Slashable ${formatAmount(slashing.slashable, UNIT_DECIMALS[item.underlying], { maxFractionDigits: 4 })} ${item.underlying}`]
+        ? [`Slashable ${formatAmount(slashing.slashable, UNDERLYING_DECIMALS[item.underlying], { maxFractionDigits: 4 })} ${item.underlying}`]
         : []),
       ...(slashing.sharesWith.size ? [`Shares slashing risk with ${slashing.sharesWith.size} other position(s)`] : []),
       ...(incidents ? [`${incidents} incident(s) on record`] : []),

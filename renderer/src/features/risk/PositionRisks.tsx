@@ -1,6 +1,7 @@
 import type { PositionRisk } from '../../../../shared/ipc/risk-schemas';
 import { exactRaw, formatRaw } from '../../format';
-import { controlClass, UNIT_DECIMALS } from './format';
+import { controlClass } from './format';
+import { UNDERLYING_DECIMALS } from '../../../../shared/domain/position-valuation';
 
 /** Per position: what it depends on, its weakest control, its flags and its slashing exposure. */
 export function PositionRisks({ positions, labels }: { positions: PositionRisk[]; labels: ReadonlyMap<string, string> }) {
@@ -20,8 +21,8 @@ export function PositionRisks({ positions, labels }: { positions: PositionRisk[]
               <td className="flags small">
                 {position.flags.length ? position.flags.map((flag) => <div key={flag}>{flag}</div>) : <span className="muted">—</span>}
               </td>
-              <td className="num mono slashable" title={position.slashable && position.underlying ? exactRaw(position.slashable, UNIT_DECIMALS[position.underlying]) : undefined}>
-                {position.slashable && position.underlying ? `${formatRaw(position.slashable, UNIT_DECIMALS[position.underlying])} ${position.underlying}` : <span className="muted">—</span>}
+              <td className="num mono slashable" title={position.slashable && position.underlying ? exactRaw(position.slashable, UNDERLYING_DECIMALS[position.underlying]) : undefined}>
+                {position.slashable && position.underlying ? `${formatRaw(position.slashable, UNDERLYING_DECIMALS[position.underlying])} ${position.underlying}` : <span className="muted">—</span>}
               </td>
               <td className="num shares" title={position.sharesRiskWith.map((id) => labels.get(id) ?? id).join('\n') || undefined}>
                 {position.sharesRiskWith.length}

@@ -4,9 +4,6 @@ import { formatPercent, formatRaw } from '../../format';
 /** Parts per million (shares, price impact, fee tiers in hundredths of a basis point) as a percentage. */
 export const ppmPercent = (ppm: number) => formatPercent(ppm / 1_000_000);
 
-/** Raw units of the position's underlying (ETH wei, BTC sat, SOL lamports). */
-export const UNIT_DECIMALS = { ETH: 18, BTC: 8, SOL: 9 } as const;
-
 /** A raw amount with its unit, or "—" when main could not tell it. */
 export const amountOrDash = (raw: string | null, decimals: number, unit: string) => (raw === null ? '—' : `${formatRaw(raw, decimals)} ${unit}`);
 
