@@ -2,14 +2,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { openAppHost } from './app-host';
+import { app, dialog, ipcMain } from 'electron';
+import { openAppHost, type AppHost } from './app-host';
 import { contextOverrides, parseGlobalOptions } from './options';
-import { createMainWindow, registerAppScheme, serveRenderer, trustedOrigins } from './window';
+import { createMainWindow, hardenApp, registerAppScheme, serveRenderer, trustedOrigins } from './window';
+import { guardedInvokeHandler } from './security';
 import { INVOKE_CHANNEL, EVENT_CHANNEL } from '../preload/channels';
+import { installAppMenu } from './app-menu';
+import { log, logUncaught, startLogging } from './logging';
+import { APP_VERSION } from './services';
+import { smokeCheck } from './smoke';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** `--smoke` (packaged-build check, docs/shipping.md): open the database, print OK and exit; no window. */
+const smoke = process.argv.includes('--smoke');
 registerAppScheme();
+logUncaught({ rejections: true });
 
 /** better-sqlite3 built for Electron's ABI by `npm run electron:native` (dev only; packaged apps are rebuilt by electron-builder). */
 function electronSqliteBinding(): string | undefined {
@@ -18,31 +26,33 @@ function electronSqliteBinding(): string | undefined {
   return fs.existsSync(file) ? file : undefined;
 }
 
-function isTrustedSender(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url;
-  if (!url) return false;
-  try {
-    return trustedOrigins().includes(new URL(url).origin);
-  } catch {
-    return false;
-  }
-}
-
 async function main(): Promise<void> {
-  if (!app.requestSingleInstanceLock()) return app.quit();
+  if (!smoke && !app.requestSingleInstanceLock()) return app.quit();
+  hardenApp();
   await app.whenReady();
   const options = parseGlobalOptions(process.argv.slice(app.isPackaged ? 1 : 2));
+  let host: AppHost | null = null;
+  startLogging(options.dataDir, { fullAddresses: () => host?.services()?.settings.logFullAddresses() ?? false });
+  log.info('app.start', { version: APP_VERSION, mode: 'electron', packaged: app.isPackaged, smoke, electron: process.versions.electron, chrome: process.versions.chrome, platform: process.platform, arch: process.arch, dataDir: options.dataDir });
   // A database that cannot be opened starts recovery mode: the renderer gets RECOVERY from app.info
   // and can restore a backup over recovery.status / recovery.restore, then the app runs normally.
-  const host = openAppHost({
+  host = openAppHost({
     ...contextOverrides(options),
     mode: 'electron',
     nativeBinding: electronSqliteBinding(),
   });
-  ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, input: unknown) => {
-    if (!isTrustedSender(event)) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'IPC from an untrusted frame' } };
-    return host.dispatch(String(channel), input);
-  });
+  const recovery = host.recovery();
+  if (recovery) log.error('app.recovery', { error: recovery.error.message });
+  if (smoke) {
+    const result = await smokeCheck(host, [path.join(here, '../renderer/index.html'), path.join(here, '../preload/index.cjs')]);
+    log.info('app.smoke', { ok: result.ok, line: result.line });
+    process.stdout.write(`${result.line}\n`);
+    host.close();
+    return app.exit(result.ok ? 0 : 1);
+  }
+  installAppMenu(options.dataDir);
+  // Every IPC message is checked against the sending frame's origin before the channel is looked at.
+  ipcMain.handle(INVOKE_CHANNEL, guardedInvokeHandler(host.dispatch, trustedOrigins));
   serveRenderer(path.join(here, '../renderer'));
   const window = createMainWindow(path.join(here, '../preload/index.cjs'));
   const unsubscribe = host.subscribe((event) => {
@@ -50,12 +60,18 @@ async function main(): Promise<void> {
   });
   app.on('window-all-closed', () => {
     unsubscribe();
-    host.close();
+    host?.close();
+    log.info('app.quit');
     app.quit();
   });
 }
 
 main().catch((cause: unknown) => {
+  log.error('app.start-failed', { error: cause });
+  if (smoke) {
+    process.stdout.write(`FAIL ${cause instanceof Error ? cause.message : String(cause)}\n`);
+    return app.exit(1);
+  }
   // A database from a newer version, an unreadable file or a bad --rpc: say so, never crash-loop.
   dialog.showErrorBox('Slashboard cannot start', cause instanceof Error ? cause.message : String(cause));
   app.exit(1);

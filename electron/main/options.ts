@@ -35,7 +35,8 @@ export function parseGlobalOptions(argv: readonly string[]): GlobalOptions {
     const [flag, inlineValue] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string => {
       const next = inlineValue ?? argv[++i];
-      if (next === undefined) throw new UsageError(`${flag} needs a value`);
+      // An empty value would mean the current folder (--data-dir "") or nothing at all.
+      if (next === undefined || next === '') throw new UsageError(`${flag} needs a value`);
       return next;
     };
     if (flag === '--data-dir') dataDir = path.resolve(value());
@@ -79,7 +80,8 @@ function parseUrl(flag: string, url: string): string {
 }
 
 function parsePort(text: string): number {
-  const port = Number(text);
+  // Digits only: Number() would take "", " ", "0x50" and "1e3" as ports.
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got "${text}"`);
   return port;
 }

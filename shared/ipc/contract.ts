@@ -62,6 +62,8 @@ export const contract = {
   'settings.setTheme': { input: z.object({ theme: themeSchema }), output: settingsSchema },
   /** Offline mode: on, nothing is fetched from any network until it is turned off. */
   'settings.setOffline': { input: z.object({ enabled: z.boolean() }), output: settingsSchema },
+  /** Whether the log file (<data-dir>/logs) keeps wallet addresses whole; off by default. */
+  'settings.setLogFullAddresses': { input: z.object({ enabled: z.boolean() }), output: settingsSchema },
   /** An empty url restores the default. */
   'settings.setPriceApi': { input: z.object({ url: z.union([rpcUrlSchema, z.literal('')]) }), output: settingsSchema },
   'settings.setYieldReference': { input: z.object({ reference: yieldReferenceSchema }), output: settingsSchema },

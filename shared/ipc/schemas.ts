@@ -253,6 +253,8 @@ export const settingsSchema = z.object({
   candleSource: z.enum(CANDLE_SOURCES),
   /** Offline mode (no network request at all) and the last refresh that found every network unreachable. */
   offline: z.object({ enabled: z.boolean(), detected: z.object({ at: z.number().int(), detail: z.string() }).nullable() }),
+  /** Logs keep wallet addresses whole (opt-in; otherwise shortened to 6 + 4 characters). */
+  logFullAddresses: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

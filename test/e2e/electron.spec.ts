@@ -34,6 +34,47 @@ test('the desktop window opens with the security baseline in force', async () =>
     const listed = await page.evaluate(() => (globalThis as unknown as { slashboard: { invoke(c: string, i: unknown): Promise<unknown> } }).slashboard.invoke('wallets.list', undefined));
     expect(listed).toEqual({ ok: true, value: [] });
     expect(await page.evaluate(() => (globalThis as unknown as { open(url: string): unknown }).open('https://example.com') === null)).toBe(true);
+
+    // DevTools cannot be opened outside development (webPreferences.devTools false).
+    expect(
+      await app.evaluate(({ BrowserWindow }) => {
+        const contents = BrowserWindow.getAllWindows()[0]!.webContents;
+        contents.openDevTools();
+        return contents.isDevToolsOpened();
+      }),
+    ).toBe(false);
+    // The CSP header is on the app's own files, and inline script and eval do not run.
+    const csp = await page.evaluate(async () => (await fetch('app://slashboard/index.html')).headers.get('content-security-policy'));
+    expect(csp).toMatch(/script-src 'self'/);
+    const blocked = await page.evaluate(() => {
+      type Doc = { createElement(tag: string): { textContent: string }; head: { appendChild(node: unknown): void } };
+      const doc = (globalThis as unknown as { document: Doc }).document;
+      const script = doc.createElement('script');
+      script.textContent = 'globalThis.__inlineRan = true';
+      doc.head.appendChild(script);
+      let evalRan: boolean;
+      try {
+        evalRan = (0, eval)('true') === true;
+      } catch {
+        evalRan = false;
+      }
+      return { inline: (globalThis as { __inlineRan?: boolean }).__inlineRan === true, evalRan };
+    });
+    expect(blocked).toEqual({ inline: false, evalRan: false });
+    // Navigation away is prevented (will-navigate): the window stays on the app, and no second window opens.
+    await page.evaluate(() => {
+      (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/';
+    });
+    await page.waitForTimeout(500);
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.getURL())).toMatch(/^app:\/\/slashboard\//);
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+    // Permission requests and checks are refused.
+    expect(await page.evaluate(() => (globalThis as unknown as { Notification: { requestPermission(): Promise<string> } }).Notification.requestPermission())).toBe('denied');
+    expect(
+      await page.evaluate(async () =>
+        (await (globalThis as unknown as { navigator: { permissions: { query(d: { name: string }): Promise<{ state: string }> } } }).navigator.permissions.query({ name: 'geolocation' })).state,
+      ),
+    ).toBe('denied');
   } finally {
     await app.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

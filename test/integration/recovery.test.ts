@@ -79,7 +79,7 @@ describe('recovery mode', () => {
     const server = await startServer({ dispatch: host.dispatch, events: host, staticDir: dataDir });
     try {
       const post = async (channel: string, input?: unknown) =>
-        (await fetch(`${server.url}/api/${channel}`, { method: 'POST', headers: { Authorization: `Bearer ${server.token}` }, body: JSON.stringify({ input }) })).json();
+        (await fetch(`${server.url}/api/${channel}`, { method: 'POST', headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ input }) })).json();
       expect(await post('app.info')).toMatchObject({ ok: false, error: { code: 'RECOVERY', message: expect.stringMatching(/not a database|could not be prepared|Cannot open/) } });
       const status = (await post('recovery.status')) as { value: { backups: { path: string }[] } };
       expect(await post('recovery.restore', { path: status.value.backups[0]!.path })).toMatchObject({ ok: true });

@@ -74,14 +74,16 @@ describe('browser-mode server', () => {
     const res = await request({ path: '/api/wallets.list', method: 'POST', headers: { ...bearer(), Origin: 'https://evil.example' } });
     expect(res.status).toBe(403);
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    // More bypass attempts (every route, Host and Origin variant, content types, traversal, limits): server-attacks.test.ts.
   });
 
   it('serves the contract: Result values for good and bad input', async () => {
-    const list = await request({ path: '/api/wallets.list', method: 'POST', headers: bearer(), body: '{}' });
+    const headers = { ...bearer(), 'Content-Type': 'application/json' };
+    const list = await request({ path: '/api/wallets.list', method: 'POST', headers, body: '{}' });
     expect(JSON.parse(list.body)).toEqual({ ok: true, value: [] });
-    const bad = await request({ path: '/api/wallets.add', method: 'POST', headers: bearer(), body: '{"input":{"input":"nope"}}' });
+    const bad = await request({ path: '/api/wallets.add', method: 'POST', headers, body: '{"input":{"input":"nope"}}' });
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const notJson = await request({ path: '/api/wallets.add', method: 'POST', headers: bearer(), body: '{' });
+    const notJson = await request({ path: '/api/wallets.add', method: 'POST', headers, body: '{' });
     expect(notJson.status).toBe(400);
   });
 

@@ -17,7 +17,7 @@ const HOLDER = getAddress('0x7e57000000000000000000000000000000007e57');
 const AMOUNT = 2_500_000_000_000_000_003n;
 const NAV = 1_043_210_987_654_321_098n; // 18 decimals
 const MARKET = 1_039_000_000_000_000_000n;
-const ETH_USD = 312_345_678_901n; // 8 decimals
+const ETH_USD = 3_123_456_789_010_000_000_000n; // $3,123.45678901 at 18 decimals, scaled to the feed's
 
 const withCallNav = tokensOn('ethereum').filter((token) => token.nav?.type === 'call');
 const withFeedNav = tokensOn('ethereum').filter((token) => token.nav?.type === 'chainlink');

@@ -4,6 +4,7 @@
  * ISO 8601 time with Z or an offset, or unix seconds. Bad options are usage errors (exit 2).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { EXPORT_FORMATS, EXPORT_KINDS, type ExportFormat, type ExportKind } from '../../../shared/ipc/history-schemas';
 import { AppFailure } from '../../../shared/result';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
@@ -21,8 +22,9 @@ export function parseExportDate(flag: string, text: string, endOfDay = false): n
   if (/^\d{1,12}$/.test(text)) seconds = Number(text);
   else if (DATE_ONLY.test(text) || DATE_TIME.test(text)) {
     const ms = Date.parse(DATE_ONLY.test(text) ? `${text}T00:00:00Z` : text);
-    // Date.parse rolls 2026-02-30 over to March: a date that does not exist is refused.
-    if (Number.isNaN(ms) || (DATE_ONLY.test(text) && new Date(ms).toISOString().slice(0, 10) !== text)) throw new UsageError(`${flag}: "${text}" is not a valid date`);
+    // Date.parse rolls 2026-02-30 over to March (with a time too): a day that does not exist is refused.
+    const day = Date.parse(`${text.slice(0, 10)}T00:00:00Z`);
+    if (Number.isNaN(ms) || Number.isNaN(day) || new Date(day).toISOString().slice(0, 10) !== text.slice(0, 10)) throw new UsageError(`${flag}: "${text}" is not a valid date`);
     seconds = Math.floor(ms / 1000) + (DATE_ONLY.test(text) && endOfDay ? DAY_SECONDS - 1 : 0);
   } else {
     throw new UsageError(`${flag}: "${text}" is not a date (use YYYY-MM-DD, an ISO 8601 time with Z or an offset, or unix seconds)`);
@@ -62,9 +64,23 @@ export function parseExportArgs(argv: readonly string[]): ExportOptions {
   return { what, format, from, to, out };
 }
 
+/** True when `file` names the database (or its -wal, -shm, -journal): an export there would destroy the data. */
+function isDatabaseFile(file: string, databaseFile: string): boolean {
+  const real = (name: string) => {
+    try {
+      return fs.realpathSync(name);
+    } catch {
+      return path.resolve(name);
+    }
+  };
+  const target = real(file);
+  return ['', '-wal', '-shm', '-journal'].some((suffix) => real(databaseFile + suffix) === target);
+}
+
 /** Writes the export to --out (and says so on stdout) or to stdout as is. */
-export async function exportCommand(dispatch: Dispatch, argv: readonly string[], out: (line: string) => void, write: (text: string) => void): Promise<void> {
+export async function exportCommand(dispatch: Dispatch, argv: readonly string[], out: (line: string) => void, write: (text: string) => void, databaseFile?: string): Promise<void> {
   const options = parseExportArgs(argv);
+  if (options.out && databaseFile && isDatabaseFile(options.out, databaseFile)) throw new UsageError(`--out ${options.out} is Slashboard's database; choose another file`);
   const result = await dispatch('export.build', { what: options.what, format: options.format, from: options.from, to: options.to });
   if (!result.ok) throw new AppFailure(result.error.code, result.error.message);
   const built = result.value as ChannelOutput<'export.build'>;
@@ -72,7 +88,8 @@ export async function exportCommand(dispatch: Dispatch, argv: readonly string[],
   try {
     fs.writeFileSync(options.out, built.text);
   } catch (cause) {
-    throw new AppFailure('INVALID_INPUT', `Cannot write ${options.out}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`);
+    const code = (cause as NodeJS.ErrnoException).code;
+    throw new AppFailure('INVALID_INPUT', `Cannot write ${options.out}: ${code === 'ERR_INVALID_ARG_VALUE' ? 'not a valid path' : (code ?? String(cause))}`);
   }
   out(`Wrote ${built.rows} row(s) of ${options.what} as ${options.format} to ${options.out}`);
 }

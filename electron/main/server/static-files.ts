@@ -18,18 +18,35 @@ export interface StaticFile {
   contentType: string;
 }
 
-export function readStaticFile(root: string, urlPath: string): StaticFile | null {
-  let relative: string;
+/**
+ * The file a URL path names inside `root`, or null when it would leave the folder or is not a
+ * plain path: percent-decoded once (a double-encoded `%252e` stays a literal name), refused if it
+ * holds a NUL, a backslash or a `..` segment, and checked again after resolving (shared by the
+ * browser-mode server and Electron's app:// protocol).
+ */
+export function resolveInside(root: string, urlPath: string): string | null {
+  let decoded: string;
   try {
-    relative = decodeURIComponent(urlPath).replace(/^\/+/, '') || 'index.html';
+    decoded = decodeURIComponent(urlPath);
   } catch {
     return null;
   }
-  const file = path.resolve(root, relative);
-  if (file !== root && !file.startsWith(root + path.sep)) return null;
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  if (decoded.split('/').includes('..')) return null;
+  const base = path.resolve(root);
+  const file = path.resolve(base, decoded.replace(/^\/+/, '') || 'index.html');
+  return file.startsWith(base + path.sep) ? file : null;
+}
+
+export function readStaticFile(root: string, urlPath: string): StaticFile | null {
+  const file = resolveInside(root, urlPath);
+  if (!file) return null;
   try {
-    if (!fs.statSync(file).isFile()) return null;
-    return { body: fs.readFileSync(file), contentType: CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' };
+    // Resolve links too: a symlink inside the folder must not lead out of it.
+    const real = fs.realpathSync(file);
+    const realRoot = fs.realpathSync(path.resolve(root));
+    if (!real.startsWith(realRoot + path.sep) || !fs.statSync(real).isFile()) return null;
+    return { body: fs.readFileSync(real), contentType: CONTENT_TYPES[path.extname(real)] ?? 'application/octet-stream' };
   } catch {
     return null;
   }

@@ -74,6 +74,22 @@ export function removeStalePartials(dir: string, now: number): void {
   }
 }
 
+/** Longest file name (bytes) on Linux and macOS, and longest path Linux takes. */
+const MAX_NAME_BYTES = 255;
+const MAX_PATH_BYTES = 4_095;
+
+/**
+ * Refuses, with a message a person can act on, a path the file system would reject with a bare
+ * ERR_INVALID_ARG_VALUE or ENAMETOOLONG: a NUL character, a name or path that is too long.
+ * `writing` counts the `.partial` suffix a backup has while it is written.
+ */
+export function assertUsablePath(file: string, writing: boolean): void {
+  if (file.includes('\0')) throw new AppFailure('INVALID_INPUT', 'A file path cannot contain a NUL character');
+  const longest = Math.max(...file.split(/[\\/]/).map((part) => Buffer.byteLength(part))) + (writing ? PARTIAL_SUFFIX.length : 0);
+  if (longest > MAX_NAME_BYTES) throw new AppFailure('INVALID_INPUT', `A file or folder name in the path is too long (at most ${MAX_NAME_BYTES - (writing ? PARTIAL_SUFFIX.length : 0)} bytes)`);
+  if (Buffer.byteLength(file) > MAX_PATH_BYTES) throw new AppFailure('INVALID_INPUT', `The path is too long (at most ${MAX_PATH_BYTES} bytes)`);
+}
+
 /**
  * A path the renderer gave, accepted only if it names a file directly inside the backups
  * folder (after resolving `..` and symbolic links): in browser mode any web page that got the

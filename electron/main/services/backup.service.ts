@@ -16,10 +16,11 @@ import { AppFailure } from '../../../shared/result';
 import { inspectCandidate, migratedCopy, PARTIAL_SUFFIX, writeBackup } from '../db/backup';
 import { replaceContent } from '../db/replace-content';
 import { MIGRATIONS } from '../db/migrations';
-import { backupsDir, freshPath, insideBackups, listBackups, pruneAutomatic, removeStalePartials, stamp } from './backup-files';
+import { assertUsablePath, backupsDir, freshPath, insideBackups, listBackups, pruneAutomatic, removeStalePartials, stamp } from './backup-files';
 import { databaseFailure } from './database-errors';
 import type { AppContext } from './context';
 import type { RefreshService } from './refresh.service';
+import { log } from '../logging';
 
 export const AUTO_BACKUP_EVERY_MS = 24 * 60 * 60 * 1000;
 export const AUTO_BACKUPS_KEPT = 7;
@@ -51,15 +52,19 @@ export async function createBackup(ctx: AppContext, kind: Exclude<BackupKind, 'o
     fs.mkdirSync(dir, { recursive: true });
     removeStalePartials(dir, Date.now());
     dest ||= freshPath(dir, kind, ctx.now());
+    assertUsablePath(dest, true);
     if (fs.existsSync(dest)) throw new AppFailure('INVALID_INPUT', `${dest} already exists; a backup never overwrites a file`);
     if (!fs.existsSync(path.dirname(dest))) throw new AppFailure('INVALID_INPUT', `The folder ${path.dirname(dest)} does not exist`);
     emit('started', 0, 0);
     const bytes = await writeBackup(ctx.db, dest, { nativeBinding: ctx.nativeBinding, onProgress: (phase, done, total) => emit(phase, done, total) });
     emit('done', 1, 1);
-    return { path: dest, bytes, ms: Math.round(performance.now() - started) };
+    const result = { path: dest, bytes, ms: Math.round(performance.now() - started) };
+    log.info('backup.done', { kind, ...result });
+    return result;
   } catch (cause) {
     const failure = databaseFailure(cause) ?? cause;
     emit('failed', 0, 0, failure instanceof Error ? failure.message : String(failure));
+    log.error('backup.failed', { kind, path: dest, error: failure });
     throw failure;
   }
 }
@@ -86,6 +91,7 @@ export async function restoreBackup(ctx: AppContext, file: string, refreshRunnin
   const dir = backupsDir(ctx.dataDir);
   const temp = path.join(dir, `restore-${stamp(ctx.now())}-${process.pid}.sqlite${PARTIAL_SUFFIX}`);
   try {
+    assertUsablePath(file, false);
     const candidate = inspectCandidate(path.resolve(file), MIGRATIONS.length, { nativeBinding: ctx.nativeBinding });
     fs.mkdirSync(dir, { recursive: true });
     const { from, to } = await migratedCopy(candidate, temp, MIGRATIONS, { nativeBinding: ctx.nativeBinding });
@@ -93,7 +99,12 @@ export async function restoreBackup(ctx: AppContext, file: string, refreshRunnin
     busy(); // a refresh started while the aside copy was written: its snapshot would be lost
     replaceContent(ctx.db, temp);
     for (const what of ['wallets', 'portfolio', 'settings'] as const) ctx.events.emit('data.changed', { what });
-    return { path: candidate.file, asidePath: aside.path, fromSchema: from, toSchema: to, ms: Math.round(performance.now() - started) };
+    const result = { path: candidate.file, asidePath: aside.path, fromSchema: from, toSchema: to, ms: Math.round(performance.now() - started) };
+    log.info('restore.done', result);
+    return result;
+  } catch (cause) {
+    log.error('restore.failed', { path: file, error: cause });
+    throw cause;
   } finally {
     restoring.delete(ctx);
     for (const leftover of [temp, `${temp}-journal`, `${temp}-wal`, `${temp}-shm`]) fs.rmSync(leftover, { force: true });

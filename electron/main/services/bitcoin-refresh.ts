@@ -22,6 +22,9 @@ import { babylonRowAddress } from '../../../shared/domain/bitcoin/row-keys';
 import type { AppContext } from './context';
 import type { SettingsService } from './settings.service';
 import { failNetwork } from './refresh-failure';
+import { behindLastSnapshot } from './snapshot-floor';
+import { screenBalance, screenRates } from '../../../shared/domain/sanity-screen';
+import { checkNativeBalance } from '../../../shared/domain/sanity';
 
 /** Pages of address history scanned for staking transactions (25 confirmed transactions a page). */
 const HISTORY_PAGES = 10;
@@ -44,7 +47,7 @@ export async function refreshBitcoin(ctx: AppContext, settings: SettingsService)
   const progress = (phase: 'started' | 'calls' | 'done', done: number, total: number) => ctx.events.emit('refresh.progress', { chain, phase, done, total });
   progress('started', 0, wallets.length + 2);
   try {
-    const { esplora, tipHeight } = await connectEsplora(settings.rpcUrls(chain), http);
+    const { esplora, tipHeight } = await connectEsplora(settings.rpcUrls(chain), http, (height, host) => behindLastSnapshot(ctx, chain, BigInt(height), `Esplora ${host}`));
     const babylon = createBabylonApiClient({ ...http, baseUrl: settings.babylonApiBase() });
     let done = 0;
     const reads = await Promise.all(wallets.map((wallet) => readWallet(esplora, wallet).then((read) => (progress('calls', ++done, wallets.length + 2), read))));
@@ -87,10 +90,12 @@ export async function refreshBitcoin(ctx: AppContext, settings: SettingsService)
       rejectedTxs: read.scan.rejected,
       stakerPks: keysByWallet.get(read.walletId) ?? [],
     }));
+    // An impossible amount (negative, above all BTC there is) fails its position (shared/domain/sanity.ts).
     const balances: BalanceRow[] = [
       ...reads.map((read) => ({ walletId: read.walletId, tokenAddress: null, symbol: 'BTC', name: 'Bitcoin', decimals: 8, rawAmount: read.confirmed, error: null })),
       ...delegations.filter((row) => row.phase !== 'withdrawn').map((row) => stakeBalance(row, rates)),
-    ];
+    ].map((row) => screenBalance(row, (raw) => checkNativeBalance(raw, 'BTC')));
+    const [usdRate] = screenRates([usd], { now: Math.floor(fetchedAt / 1000), previous: (key) => ctx.repos.rates.latestGood(chain, key) });
     const esploraUrl = esplora.baseUrl;
     ctx.transaction(() => {
       const snapshotId = ctx.repos.snapshots.write({ chain, blockNumber: BigInt(tipHeight), blockTime: Math.floor(fetchedAt / 1000), fetchedAt, rpcUrl: esploraUrl, walletCount: wallets.length, balances });
@@ -101,22 +106,26 @@ export async function refreshBitcoin(ctx: AppContext, settings: SettingsService)
         params,
         apr,
       });
-      ctx.repos.rates.insertAll(snapshotId, [usd]);
+      ctx.repos.rates.insertAll(snapshotId, [usdRate!]);
     });
     progress('done', balances.length, balances.length);
-    return { chain, status: 'ok', blockNumber: String(tipHeight), positions: balances.length, failedPositions: 0, httpRequests: requests, riskRequests: 0, historyRequests: 0 };
+    return { chain, status: 'ok', blockNumber: String(tipHeight), positions: balances.length, failedPositions: balances.filter((row) => row.error !== null).length, httpRequests: requests, riskRequests: 0, historyRequests: 0 };
   } catch (cause) {
     return failNetwork(ctx, chain, cause instanceof Error ? cause.message : String(cause));
   }
 }
 
 /** The first Esplora base in the list that answers its tip height; the rest are fallbacks. */
-async function connectEsplora(urls: readonly string[], http: HttpOptions): Promise<{ esplora: EsploraClient; tipHeight: number }> {
+/** The first Esplora that answers with a tip not behind the last snapshot (a lagging one, or a truncated height, is passed over). */
+async function connectEsplora(urls: readonly string[], http: HttpOptions, behind: (height: number, host: string) => string | null): Promise<{ esplora: EsploraClient; tipHeight: number }> {
   const errors: string[] = [];
   for (const baseUrl of urls) {
     const esplora = createEsploraClient({ ...http, baseUrl });
     try {
-      return { esplora, tipHeight: await esplora.tipHeight() };
+      const tipHeight = await esplora.tipHeight();
+      const refused = behind(tipHeight, new URL(baseUrl).host);
+      if (refused) throw new Error(refused);
+      return { esplora, tipHeight };
     } catch (cause) {
       errors.push(cause instanceof Error ? cause.message : String(cause));
     }
@@ -226,7 +235,7 @@ function stakeBalance(row: DelegationRow, rates: Map<number, string>): BalanceRo
 async function readBtcUsd(base: string, http: HttpOptions): Promise<StoredRate> {
   const source = `CoinGecko market_chart bitcoin in USD (${new URL(base).host})`;
   try {
-    const price = await fetchMarketPrice(base, 'bitcoin', 'usd', { fetchFn: http.fetchFn, retries: http.retries, maxWaitMs: http.maxWaitMs, onRequest: () => http.onRequest?.(base) });
+    const price = await fetchMarketPrice(base, 'bitcoin', 'usd', { fetchFn: http.fetchFn, timeoutMs: http.timeoutMs, retries: http.retries, maxWaitMs: http.maxWaitMs, onRequest: () => http.onRequest?.(base) });
     return { key: 'usd:BTC', value: price.value.toString(), decimals: price.decimals, updatedAt: price.updatedAt, source, error: null };
   } catch (cause) {
     return { key: 'usd:BTC', value: null, decimals: 18, updatedAt: null, source, error: (cause instanceof Error ? cause.message : String(cause)).slice(0, 300) };

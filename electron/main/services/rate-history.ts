@@ -11,6 +11,7 @@ import { describeRpcError, isMissingState } from '../chain/evm/errors';
 import { readPlanned, type PlannedRate } from '../chain/evm/rates';
 import { SECONDS_PER_DAY, YIELD_WINDOWS_DAYS } from '../../../shared/domain/yield';
 import type { AppContext } from './context';
+import { screenRates } from '../../../shared/domain/sanity-screen';
 
 /** Weekly chart points kept for the rolling-yield chart (13 weeks ≈ the 90-day window). */
 export const HISTORY_WEEKS = 13;
@@ -92,7 +93,11 @@ export async function readRateHistory(ctx: AppContext, evm: EvmClient, head: Blo
   ctx.transaction(() => {
     history.saveBlockTimes(chain, [head, ...found.flatMap((item) => item.probes)]);
     for (const read of reads) {
-      const rates = read.rates.map((rate) => ({ key: rate.key, value: rate.value === null ? null : rate.value.toString(), decimals: rate.decimals, source: rate.source, error: rate.error }));
+      // The same sanity bounds as a refresh (ranges only: no "previous" for a past block), so yield never measures from an absurd rate.
+      const rates = screenRates(
+        read.rates.map((rate) => ({ key: rate.key, value: rate.value === null ? null : rate.value.toString(), decimals: rate.decimals, source: rate.source, error: rate.error })),
+        { now: read.block.timestamp },
+      );
       history.savePastRates(chain, read.block, rates, now);
     }
     for (const item of found) {

@@ -14,8 +14,7 @@ import { offlineMessage, offlineState, recordDetection } from './offline';
 import { tokensOn } from '../../../shared/registry/evm-tokens';
 import type { RefreshChainOutcome, RefreshSummary } from '../../../shared/ipc/schemas';
 import { AppFailure } from '../../../shared/result';
-import { createEvmClient } from '../chain/evm/client';
-import { pinLatestBlock, readBalances, type BalanceRead } from '../chain/evm/balances';
+import { readBalances, type BalanceRead } from '../chain/evm/balances';
 import { describeRpcError } from '../chain/evm/errors';
 import { readEigenLayer } from '../chain/evm/eigenlayer';
 import { planNavRates, planRates, readPlanned } from '../chain/evm/rates';
@@ -32,6 +31,9 @@ import { refreshRisk } from './risk-refresh';
 import type { AppContext } from './context';
 import type { SettingsService } from './settings.service';
 import { failNetwork } from './refresh-failure';
+import { log } from '../logging';
+import { pinEvmBlock } from './snapshot-floor';
+import { screenRates } from '../../../shared/domain/sanity-screen';
 
 export function createRefreshService(ctx: AppContext, settings: SettingsService) {
   let running = false;
@@ -43,10 +45,10 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
     if (wallets.length === 0) return { chain, status: 'skipped', reason: 'No EVM wallets to refresh' };
     const tokens = tokensOn(chain);
     const urls = settings.rpcUrls(chain);
-    const evm = createEvmClient(chain, urls, ctx.evmClientOptions);
     ctx.events.emit('refresh.progress', { chain, phase: 'started', done: 0, total: wallets.length * (tokens.length + 1) });
     try {
-      const block = await pinLatestBlock(evm);
+      // From the first endpoint not behind the last snapshot (snapshot-floor.ts, docs/faults.md).
+      const { evm, block } = await pinEvmBlock(ctx, chain, urls);
       // Native EigenLayer lives on Ethereum only. Started in the same tick as the balances, so
       // its first round shares their HTTP batch; both read the same pinned block.
       const onEthereum = chain === 'ethereum';
@@ -83,7 +85,9 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
         });
         ctx.repos.eigen.insertAll(id, eigen);
         if (exposure) storeExposureInputs(ctx, id, block.number, exposure);
-        ctx.repos.rates.insertAll(id, [...rates, ...apiMarkets].map((rate) => ({ ...rate, value: rate.value === null ? null : rate.value.toString() })));
+        // Out-of-bounds rates are stored as suspect, with the reason (shared/domain/sanity.ts).
+        const stored = [...rates, ...apiMarkets].map((rate) => ({ ...rate, value: rate.value === null ? null : rate.value.toString() }));
+        ctx.repos.rates.insertAll(id, screenRates(stored, { now: block.timestamp, previous: (key) => ctx.repos.rates.latestGood(chain, key) }));
         return id;
       });
       const snapshotRequests = evm.stats.httpRequests;
@@ -132,7 +136,12 @@ export function createRefreshService(ctx: AppContext, settings: SettingsService)
         const outcomes = await Promise.all(networks.map((network) => (isEvmNetwork(network) ? refreshChain(network) : network === 'solana' ? refreshSolana(ctx, settings) : refreshBitcoin(ctx, settings))));
         recordDetection(ctx, outcomes);
         // Thinning and the automatic backup (at most one per 24 h); they never fail the refresh.
-        return { startedAt, finishedAt: ctx.now(), chains: await afterRefresh(ctx, outcomes) };
+        const summary = { startedAt, finishedAt: ctx.now(), chains: await afterRefresh(ctx, outcomes) };
+        for (const outcome of summary.chains) (outcome.status === 'failed' ? log.warn : log.info)('refresh.network', { ...outcome, ms: summary.finishedAt - startedAt });
+        return summary;
+      } catch (cause) {
+        log.error('refresh.failed', { error: cause });
+        throw cause;
       } finally {
         running = false;
         ctx.events.emit('data.changed', { what: 'portfolio' });

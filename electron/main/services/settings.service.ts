@@ -10,6 +10,7 @@ import { DEFAULT_BABYLON_API_BASE } from '../chain/bitcoin/babylon-api';
 import { offlineState, setOffline } from './offline';
 
 const rpcKey = (chain: NetworkId) => `rpc.${chain}`;
+const LOG_FULL_ADDRESSES = 'logging.fullAddresses';
 
 export function createSettingsService(ctx: AppContext) {
   const { settings } = ctx.repos;
@@ -39,6 +40,7 @@ export function createSettingsService(ctx: AppContext) {
       yieldReference: reference.success ? reference.data : 'wstETH',
       candleSource,
       offline: offlineState(ctx),
+      logFullAddresses: settings.get(LOG_FULL_ADDRESSES) === true,
     };
   };
 
@@ -79,6 +81,14 @@ export function createSettingsService(ctx: AppContext) {
     },
     setOffline: (enabled: boolean): Settings => {
       setOffline(ctx, enabled);
+      return get();
+    },
+    /** Read by the logger at every line (logging/index.ts). */
+    logFullAddresses: (): boolean => settings.get(LOG_FULL_ADDRESSES) === true,
+    setLogFullAddresses: (enabled: boolean): Settings => {
+      if (enabled) settings.set(LOG_FULL_ADDRESSES, true);
+      else settings.delete(LOG_FULL_ADDRESSES);
+      ctx.events.emit('data.changed', { what: 'settings' });
       return get();
     },
     setTheme: (theme: Theme): Settings => {

@@ -34,6 +34,10 @@ export function poolFeeRate(token: SolanaLst, state: StakePoolState, pinned: Pin
 }
 
 export function poolNavRate(token: SolanaLst, state: StakePoolState, pinned: PinnedSlot, rpcUrl: string): StoredRate {
+  if (state.poolTokenSupply === 0n) {
+    // No tokens outstanding: there is no rate, and any balance of the token is impossible (sanity.ts checkBalance).
+    return { key: `nav:${token.symbol}`, value: null, decimals: NAV_DECIMALS, updatedAt: pinned.blockTime, source: `SPL stake-pool account ${token.nav.type === 'spl-stake-pool' ? token.nav.pool : '?'}`, error: 'the pool has zero pool_token_supply, so no rate' };
+  }
   const behind = state.lastUpdateEpoch < pinned.epoch ? `, last updated epoch ${state.lastUpdateEpoch} (now ${pinned.epoch}: the pool's rate is one update behind)` : `, epoch ${state.lastUpdateEpoch}`;
   return {
     key: `nav:${token.symbol}`,

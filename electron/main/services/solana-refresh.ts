@@ -18,10 +18,13 @@ import { fetchStakePoolStats } from '../chain/solana/jito-kobe';
 import type { BalanceRow } from '../db/repos/snapshots.repo';
 import type { JitoStatsRow, StakeAccountRow, VaultLinkRow } from '../db/repos/solana.repo';
 import type { StoredRate } from '../db/repos/rates.repo';
-import { poolFeeRate, poolNavRate, stakeRowAddress, supportedTokenOf, vrtNavRate, vrtSymbol } from './solana-rates';
+import { isStakeAccountRow, poolFeeRate, poolNavRate, stakeRowAddress, supportedTokenOf, vrtNavRate, vrtSymbol } from './solana-rates';
 import type { AppContext } from './context';
 import type { SettingsService } from './settings.service';
 import { failNetwork } from './refresh-failure';
+import { assertNotBehind } from './snapshot-floor';
+import { screenBalance, screenRates } from '../../../shared/domain/sanity-screen';
+import { checkBalance, checkNativeBalance } from '../../../shared/domain/sanity';
 
 /** At most this many unknown mints per refresh are checked for being a Jito VRT (spam tokens are common). */
 const MAX_VRT_PROBES = 16;
@@ -80,6 +83,7 @@ export async function refreshSolana(ctx: AppContext, settings: SettingsService):
   progress('started', 0, wallets.length + 2);
   try {
     const pinned = await pinSlot(client);
+    assertNotBehind(ctx, chain, pinned.slot, `The Solana RPC endpoint ${new URL(client.stats.lastUrl ?? urls[0]!).host}`);
     let done = 0;
     const reads = await Promise.all(wallets.map((wallet) => readWallet(client, wallet, pinned.epoch).then((read) => (progress('calls', ++done, wallets.length + 2), read))));
 
@@ -107,18 +111,26 @@ export async function refreshSolana(ctx: AppContext, settings: SettingsService):
 
     const rates: StoredRate[] = [];
     const rpcUrl = client.stats.lastUrl ?? urls[0]!;
-    for (const token of pools) rates.push(poolNavRate(token, poolStates.get(token.symbol)!, pinned, rpcUrl), poolFeeRate(token, poolStates.get(token.symbol)!, pinned));
+    // Out-of-bounds NAVs are stored as suspect (shared/domain/sanity.ts), pool NAVs before a VRT's is built on them.
+    const screen = (items: StoredRate[]) => screenRates(items, { now: pinned.blockTime, previous: (key) => ctx.repos.rates.latestGood(chain, key), defaultUnit: 'SOL' });
+    for (const token of pools) rates.push(...screen([poolNavRate(token, poolStates.get(token.symbol)!, pinned, rpcUrl), poolFeeRate(token, poolStates.get(token.symbol)!, pinned)]));
     for (const [mint, vault] of vaults) {
       const vrtDecimals = reads.find((read) => read.tokens.has(mint))!.tokens.get(mint)!.decimals;
-      rates.push(vrtNavRate(mint, vrtDecimals, vault, supportedTokenOf(vault.state.supportedMint, SOLANA_LSTS, rates), pinned, rpcUrl));
+      rates.push(...screen([vrtNavRate(mint, vrtDecimals, vault, supportedTokenOf(vault.state.supportedMint, SOLANA_LSTS, rates), pinned, rpcUrl)]));
     }
 
-    const balances: BalanceRow[] = reads.flatMap((read) => [
+    // An impossible amount (negative, above the pool's or vault's token supply, above all SOL) fails its position.
+    const supplyOf = (mint: string): bigint | null => {
+      const pool = pools.find((token) => token.mint === mint);
+      return pool ? (poolStates.get(pool.symbol)?.poolTokenSupply ?? null) : (vaults.get(mint)?.state.vrtSupply ?? null);
+    };
+    const checkRow = (row: BalanceRow): BalanceRow => screenBalance(row, (raw) => (row.tokenAddress === null || isStakeAccountRow(row.tokenAddress) ? checkNativeBalance(raw, 'SOL') : checkBalance(raw, supplyOf(row.tokenAddress))));
+    const balances: BalanceRow[] = reads.flatMap((read): BalanceRow[] => [
       { walletId: read.walletId, tokenAddress: null, symbol: 'SOL', name: 'Solana', decimals: 9, rawAmount: read.lamports, error: null },
       ...SOLANA_LSTS.map((token) => ({ walletId: read.walletId, tokenAddress: token.mint, symbol: token.symbol, name: token.name, decimals: token.decimals, rawAmount: read.tokens.get(token.mint)?.raw ?? 0n, error: null })),
       ...[...vaults.keys()].filter((mint) => read.tokens.has(mint)).map((mint) => ({ walletId: read.walletId, tokenAddress: mint, symbol: vrtSymbol(mint), name: `Jito vault receipt token (vault ${vaults.get(mint)!.address})`, decimals: read.tokens.get(mint)!.decimals, rawAmount: read.tokens.get(mint)!.raw, error: null })),
       ...read.stakeBalances,
-    ]);
+    ]).map(checkRow);
     const links: VaultLinkRow[] = [...vaults].flatMap(([mint, vault]) => [
       { vault: vault.address, kind: 'vrt' as const, address: mint, amount: vault.state.vrtSupply.toString(), state: null },
       ...vault.delegations.map((item) => ({ vault: vault.address, kind: 'operator' as const, address: item.operator, amount: item.delegationState.stakedAmount.toString(), state: 'delegated' })),
@@ -136,7 +148,7 @@ export async function refreshSolana(ctx: AppContext, settings: SettingsService):
       ctx.repos.solana.insertAll(snapshotId, { stakes: reads.flatMap((read) => read.stakes), links, stats });
     });
     progress('done', balances.length, balances.length);
-    return { chain, status: 'ok', blockNumber: pinned.slot.toString(), positions: balances.length, failedPositions: 0, httpRequests: client.stats.httpRequests, riskRequests: 0, historyRequests: 0 };
+    return { chain, status: 'ok', blockNumber: pinned.slot.toString(), positions: balances.length, failedPositions: balances.filter((row) => row.error !== null).length, httpRequests: client.stats.httpRequests, riskRequests: 0, historyRequests: 0 };
   } catch (cause) {
     return failNetwork(ctx, chain, cause instanceof Error ? cause.message : String(cause));
   }

@@ -1,12 +1,16 @@
 /**
  * Native and ERC-20 balances for many wallets at one block, through the shared multicall:
- * one reverting or odd call fails that position only.
+ * one reverting or odd call fails that position only. Each token's totalSupply is read in
+ * the same multicall, so an impossible balance (above the supply, ≥ 2^255, any with a zero
+ * supply; shared/domain/sanity.ts) fails its position instead of being stored as good.
  */
 import { CHAINS, MULTICALL3_ADDRESS } from '../../../../shared/registry/chains';
 import type { EvmToken } from '../../../../shared/registry/evm-tokens';
 import type { EvmClient } from './client';
 import { erc20Abi, multicall3Abi } from './multicall3-abi';
 import { multicall, type ContractCall } from './multicall';
+import { checkBalance, checkNativeBalance } from '../../../../shared/domain/sanity';
+import { screenBalance } from '../../../../shared/domain/sanity-screen';
 
 export interface BalanceTarget {
   walletId: number;
@@ -46,12 +50,19 @@ export async function readBalances(
     { walletId: wallet.walletId, token: null as EvmToken | null, call: nativeBalance(wallet.address) },
     ...tokens.map((token) => ({ walletId: wallet.walletId, token, call: tokenBalance(token, wallet.address) })),
   ]);
-  const results = await multicall(evm, planned.map((item) => item.call), { blockNumber: block.number, onProgress });
-  return planned.map((item, index) => {
+  const supplyCalls = tokens.map((token): ContractCall => ({ address: token.address, abi: erc20Abi, functionName: 'totalSupply' }));
+  const results = await multicall(evm, [...planned.map((item) => item.call), ...supplyCalls], { blockNumber: block.number, onProgress });
+  // A token whose totalSupply fails keeps the checks that need no supply.
+  const supplies = new Map(tokens.map((token, index) => {
+    const result = results[planned.length + index]!;
+    return [token, result.ok ? (result.value as bigint) : null];
+  }));
+  return planned.map((item, index): BalanceRead => {
     const result = results[index]!;
-    return result.ok
+    const read = result.ok
       ? { walletId: item.walletId, token: item.token, rawAmount: result.value as bigint, error: null }
       : { walletId: item.walletId, token: item.token, rawAmount: null, error: result.error };
+    return screenBalance(read, (raw) => (item.token ? checkBalance(raw, supplies.get(item.token) ?? null) : checkNativeBalance(raw, 'ETH')));
   });
 }
 

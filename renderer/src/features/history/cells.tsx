@@ -2,11 +2,14 @@
 import type { EffectDto } from '../../../../shared/ipc/history-schemas';
 import type { RateFigureDto } from '../../../../shared/ipc/schemas';
 import { formatPercent, formatRaw, formatUsdCents } from '../../format';
+import { isSanityReason } from '../../../../shared/domain/sanity';
+import { SanityMark } from '../../components/SanityMark';
 
 /** "+$1.00" / "−$1.00" / "$0.00": a change in USD. */
 export const signedUsd = (cents: string) => (cents.startsWith('-') || cents === '0' ? formatUsdCents(cents) : `+${formatUsdCents(cents)}`);
 
 function Missing({ reason }: { reason: string }) {
+  if (isSanityReason(reason)) return <SanityMark reason={reason} />;
   return (
     <span className="muted" title={reason}>
       n/a<span className="visually-hidden">: {reason}</span>

@@ -10,6 +10,7 @@ import { EigenLayerRows } from './EigenLayerRows';
 import { PositionsTable } from './PositionsTable';
 import { SolanaStakeRows } from './SolanaStakeRows';
 import { ValueTotals } from './ValueTotals';
+import { SanitySummary } from './SanityWarning';
 
 type SortKey = 'usd' | 'asset' | 'premium';
 
@@ -57,6 +58,7 @@ export function PortfolioPage() {
   return (
     <div className="page">
       <ChainStatusCards chains={portfolio.chains} />
+      <SanitySummary positions={portfolio.positions} />
       {portfolio.positions.length === 0 ? (
         <div className="card empty">
           <p><strong>No balances stored yet.</strong></p>

@@ -5,12 +5,15 @@ import { isBabylonRow } from '../../../../shared/domain/bitcoin/row-keys';
 import { tokenPositionId } from '../../../../shared/domain/position-id';
 import type { PositionRisk } from '../../../../shared/ipc/risk-schemas';
 import { useRiskStore } from '../../stores/useRiskStore';
+import { isSanityReason } from '../../../../shared/domain/sanity';
+import { Missing, SanityMark } from '../../components/SanityMark';
+import { reasonOf } from './SanityWarning';
 
 /** A figure's source, or why it is missing: what the tooltip of each valued cell says. */
 const explain = (figure: RateFigureDto | undefined): string | undefined => (figure ? (figure.ok ? figure.source : figure.reason) : undefined);
 
 function Rate({ figure }: { figure: RateFigureDto }) {
-  if (!figure.ok) return <span className="muted" title={figure.reason}>n/a</span>;
+  if (!figure.ok) return <Missing reason={figure.reason} />;
   return <span title={`${exactOf(figure.value, figure.decimals)} — ${figure.source}`}>{amountOf(figure.value, figure.decimals)}</span>;
 }
 
@@ -48,14 +51,18 @@ export function PositionsTable({ positions }: { positions: Position[] }) {
               <td>{v?.protocol ?? '—'}</td>
               <td>{NETWORKS[position.chain].name}</td>
               <td className="num mono amount" title={position.rawAmount === null ? undefined : exactOf(position.rawAmount, position.decimals)}>
-                {position.rawAmount === null ? <span className="error-text" title={position.error ?? ''}>unreadable: {position.error}</span> : amountOf(position.rawAmount, position.decimals)}
+                {position.rawAmount === null ? (
+                  isSanityReason(position.error) ? <SanityMark reason={position.error!} /> : <span className="error-text" title={position.error ?? ''}>unreadable: {position.error}</span>
+                ) : (
+                  amountOf(position.rawAmount, position.decimals)
+                )}
               </td>
               <td className="num mono nav">{v ? <Rate figure={v.nav} /> : '—'}</td>
               <td className="num mono underlying" title={v?.underlyingValue ? exactOf(v.underlyingValue, v.underlyingDecimals) : undefined}>
                 {v?.underlyingValue ? `${amountOf(v.underlyingValue, v.underlyingDecimals)} ${v.underlying}` : <span className="muted">n/a</span>}
               </td>
               <td className="num mono market" title={explain(v?.market)}>
-                {v?.marketValue ? `${amountOf(v.marketValue, v.underlyingDecimals)} ${v.underlying}` : <span className="muted">n/a</span>}
+                {v?.marketValue ? `${amountOf(v.marketValue, v.underlyingDecimals)} ${v.underlying}` : <Missing reason={reasonOf(v?.market)} />}
               </td>
               <td
                 className={`num mono premium${v?.premium !== null && v?.premium !== undefined && v.premium < 0 ? ' negative' : ''}`}
@@ -64,7 +71,7 @@ export function PositionsTable({ positions }: { positions: Position[] }) {
                 {v?.premium !== null && v?.premium !== undefined ? formatPercent(v.premium, true) : <span className="muted">—</span>}
               </td>
               <td className="num mono usd" title={v ? `${explain(v.usd)}; rates at block ${v.ratesBlock}` : undefined}>
-                {v?.usdCents ? formatUsdCents(v.usdCents) : <span className="muted">n/a</span>}
+                {v?.usdCents ? formatUsdCents(v.usdCents) : <Missing reason={reasonOf(v?.usd)} />}
               </td>
               <td className="muted small" title={position.source}>{position.chain === 'solana' ? 'slot' : 'block'} {position.blockNumber}</td>
               <RiskCell risk={riskOf.get(riskIdOf(position))} />

@@ -58,6 +58,19 @@ export function SettingsPage() {
           </select>
         </label>
       </section>
+      <section className="card" aria-labelledby="logs-title">
+        <h2 id="logs-title">Logs</h2>
+        <p className="muted">The app writes a log to the logs folder inside the data folder (attach slashboard.log to a bug report). RPC URLs are cut to their host and tokens are never written.</p>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            data-testid="log-full-addresses"
+            checked={settings.logFullAddresses}
+            onChange={(event) => void invoke('settings.setLogFullAddresses', { enabled: event.target.checked }).then((result) => result.ok && useSettingsStore.setState({ settings: result.value }))}
+          />{' '}
+          Write full wallet addresses in the log (otherwise shortened to their first 6 and last 4 characters)
+        </label>
+      </section>
       {info && (
         <section className="card">
           <h2>About</h2>
