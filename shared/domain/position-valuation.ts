@@ -4,7 +4,7 @@
  * every figure carries its source or the reason it is missing, never a made-up number.
  */
 import { mainnetToken, type MarketMethod, type NavMethod } from '../registry/evm-tokens';
-import { checkFeedAnswer, convert, premiumToNav, type Fixed } from './valuation';
+import { checkFeedAnswer, convert, premiumToNav, signedCents, type Fixed } from './valuation';
 
 export const UNDERLYING_DECIMALS = { ETH: 18, BTC: 8, SOL: 9 } as const;
 export type Underlying = keyof typeof UNDERLYING_DECIMALS;
@@ -122,8 +122,6 @@ export function valuePosition(rawAmount: bigint, decimals: number, token: Valued
   const marketValue = market.ok ? convert(rawAmount, decimals, market.rate, unit) : null;
   const sellVsRedeem = underlyingValue !== null && marketValue !== null ? marketValue - underlyingValue : null;
   const usdRate = usd.ok ? usd.rate : null;
-  // Truncates toward zero, so a loss is never shown larger than it is.
-  const toCents = (raw: bigint, rate: Fixed): bigint => (raw < 0n ? -convert(-raw, unit, rate, 2) : convert(raw, unit, rate, 2));
   return {
     underlying,
     nav,
@@ -134,6 +132,6 @@ export function valuePosition(rawAmount: bigint, decimals: number, token: Valued
     premium: nav.ok && market.ok ? premiumToNav(market.rate, nav.rate) : null,
     usdCents: usdRate && underlyingValue !== null ? convert(underlyingValue, unit, usdRate, 2) : null,
     sellVsRedeem,
-    sellVsRedeemUsdCents: usdRate && sellVsRedeem !== null ? toCents(sellVsRedeem, usdRate) : null,
+    sellVsRedeemUsdCents: usdRate && sellVsRedeem !== null ? signedCents(sellVsRedeem, unit, usdRate) : null,
   };
 }

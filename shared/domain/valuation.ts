@@ -29,6 +29,11 @@ export function convert(amount: bigint, amountDecimals: number, rate: Fixed, res
   return (amount * rate.value * pow10(resultDecimals)) / (pow10(amountDecimals) * pow10(rate.decimals));
 }
 
+/** A signed underlying amount in USD cents, truncated toward zero: a loss is never shown larger than it is. */
+export function signedCents(raw: bigint, decimals: number, usd: Fixed): bigint {
+  return raw < 0n ? -convert(-raw, decimals, usd, 2) : convert(raw, decimals, usd, 2);
+}
+
 /** market / NAV − 1 as a ratio (0.01 = 1 % premium, −0.02 = 2 % discount); null when NAV is zero. */
 export function premiumToNav(market: Fixed, nav: Fixed): number | null {
   if (nav.value === 0n) return null;

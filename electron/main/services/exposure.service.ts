@@ -11,7 +11,7 @@ import { usdOf, valuePosition, type RateBook } from '../../../shared/domain/posi
 import { convert } from '../../../shared/domain/valuation';
 import { AppFailure } from '../../../shared/result';
 import { scenarioSchema, type ExposedPosition, type ExposureReport, type NamesResult, type ScenarioDto, type StressResult } from '../../../shared/ipc/exposure-schemas';
-import type { Portfolio } from '../../../shared/ipc/schemas';
+import type { Portfolio, Position } from '../../../shared/ipc/schemas';
 import { EIGENLAYER } from '../../../shared/registry/eigenlayer';
 import { jitoExposure } from './jito-exposure';
 import { babylonExposure } from './babylon-exposure';
@@ -31,7 +31,6 @@ const SCENARIOS_KEY = 'exposure.scenarios';
 const MAX_SCENARIOS = 50;
 
 interface Graph {
-  portfolio: Portfolio;
   positions: ExposedPosition[];
   exposures: Exposure[];
   toUsd: (wei: bigint) => bigint | null;
@@ -45,8 +44,7 @@ export function createExposureService(ctx: AppContext, portfolioService: Portfol
     return parsed.success ? parsed.data : [];
   };
 
-  function graph(): Graph | null {
-    const portfolio = portfolioService.get();
+  function graph(portfolio: Portfolio = portfolioService.get()): Graph | null {
     const snapshot = portfolio.chains.find((chain) => chain.chain === 'ethereum')?.snapshot;
     if (!snapshot) return null;
     const book = rateBook({ blockNumber: snapshot.blockNumber, blockTime: snapshot.blockTime, rates: ctx.repos.rates.forSnapshot(snapshot.id) });
@@ -69,20 +67,16 @@ export function createExposureService(ctx: AppContext, portfolioService: Portfol
     for (const position of positions) {
       position.slashable = exposures.filter((exposure) => exposure.positionId === position.id).reduce((sum, exposure) => sum + exposure.amount, 0n).toString();
     }
-    const cents = [
-      ...portfolio.positions.map((position) => position.valuation?.usdCents ?? null),
-      ...positions.filter((position) => position.source === 'eigenlayer').map((position) => position.usdCents),
-    ].filter((value): value is string => value !== null);
-    return { portfolio, positions, exposures, toUsd, portfolioUsd: cents.length ? cents.reduce((sum, value) => sum + BigInt(value), 0n) : null, snapshot };
+    return { positions, exposures, toUsd, portfolioUsd: portfolioUsdCents(portfolio.positions, positions), snapshot };
   }
 
   return {
-    get(): ExposureReport {
-      const g = graph();
+    /** `portfolio`: the caller's own portfolio.get(), so a caller that needs both computes it once. */
+    get(portfolio: Portfolio = portfolioService.get()): ExposureReport {
+      const g = graph(portfolio);
       const scan = ctx.repos.exposure.lastScan();
       const names = ctx.repos.exposure.names().flatMap((entry) => (entry.name ? [{ kind: entry.kind, address: entry.address, name: entry.name }] : []));
-      const current = g?.portfolio ?? portfolioService.get();
-      const base = { scan, scenarios: savedScenarios(), alerts: alerts(ctx), names, jito: jitoExposure(ctx, current), babylon: babylonExposure(ctx, current) };
+      const base = { scan, scenarios: savedScenarios(), alerts: alerts(ctx), names, jito: jitoExposure(ctx, portfolio), babylon: babylonExposure(ctx, portfolio) };
       if (!g) {
         return { ...base, asOf: null, positions: [], exposures: [], byAvs: [], byOperator: [], matrix: { ids: [], shared: [] }, disjointPairs: [], concentration: { largestAvs: null, largestOperator: null, hhiAvs: 0 }, worstCases: [], slashedBefore: [], operatorErrors: [] };
       }
@@ -194,6 +188,14 @@ export function createExposureService(ctx: AppContext, portfolioService: Portfol
 export type ExposureService = ReturnType<typeof createExposureService>;
 
 /** A native EigenLayer row as a stake in ETH: a pod is beacon ETH; a strategy row is valued at its asset's NAV. */
+/** The portfolio's USD value as the exposure report counts it: every position's value plus native EigenLayer stakes. */
+export function portfolioUsdCents(positions: readonly Position[], exposed: readonly Pick<ExposedPosition, 'source' | 'usdCents'>[]): bigint | null {
+  const cents = [...positions.map((position) => position.valuation?.usdCents ?? null), ...exposed.filter((item) => item.source === 'eigenlayer').map((item) => item.usdCents)].filter(
+    (value): value is string => value !== null,
+  );
+  return cents.length ? cents.reduce((sum, value) => sum + BigInt(value), 0n) : null;
+}
+
 export function nativeStake(row: EigenStoredRow, book: RateBook) {
   if ((row.kind !== 'strategy' && row.kind !== 'pod') || row.withdrawableUnderlying === null || row.withdrawableUnderlying === '0') return null;
   const strategy = row.kind === 'pod' ? EIGENLAYER.beaconChainEthStrategy : row.strategy!;

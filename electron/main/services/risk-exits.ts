@@ -7,7 +7,7 @@
  */
 import { fromJson } from '../../../shared/domain/json-bigint';
 import { redeemWait, type RedeemWait } from '../../../shared/domain/redeem-wait';
-import { convert } from '../../../shared/domain/valuation';
+import { signedCents } from '../../../shared/domain/valuation';
 import { exitRouteOf, type ExitRoute } from '../../../shared/registry/exit-routes';
 import type { ExposureReport } from '../../../shared/ipc/exposure-schemas';
 import type { Portfolio, Position, RateFigureDto } from '../../../shared/ipc/schemas';
@@ -53,11 +53,9 @@ function waitOf(route: ExitRoute | undefined, reads: ExitReads, ethereum: Ethere
   return redeemWait({ route, params, now: { block: BigInt(ethereum.blockNumber), timestamp: ethereum.blockTime }, ...(amount === null ? {} : { amount }) });
 }
 
-/** A signed underlying amount in USD cents, truncated toward zero (never shown larger than it is). */
-function toUsdCents(raw: bigint, decimals: number, usd: RateFigureDto | undefined): bigint | null {
-  if (!usd?.ok) return null;
-  const rate = { value: BigInt(usd.value), decimals: usd.decimals };
-  return raw < 0n ? -convert(-raw, decimals, rate, 2) : convert(raw, decimals, rate, 2);
+/** A signed underlying amount in USD cents at the valuation's USD rate, or null without one. */
+function toUsdCents(raw: bigint, decimals: number, usd: RateFigureDto): bigint | null {
+  return usd.ok ? signedCents(raw, decimals, { value: BigInt(usd.value), decimals: usd.decimals }) : null;
 }
 
 function dexOf(position: Position, reads: ExitReads, ethereum: EthereumSnapshot | null): Exit['dex'] {

@@ -19,44 +19,35 @@ import type { AppContext } from './context';
 import type { BalanceRead } from '../chain/evm/balances';
 import type { EigenStoredRow } from '../db/repos/eigen.repo';
 
-export interface HeldPosition {
-  symbol: string;
-  chain: string;
-  tokenAddress: string | null;
-  rawAmount: bigint;
-}
-
-export interface RiskInputs {
+interface RiskInputs {
   reads: UpgradeabilityRead[];
   quotes: DexQuote[] | { error: string };
   redeem: RouteParamsRead[] | { error: string };
 }
 
 /** The protocols behind the symbols held; EigenLayer as soon as an LRT or a native position is held. */
-export function protocolsHeld(symbols: ReadonlySet<string>, nativeRestaking: boolean): Set<string> {
+function protocolsHeld(symbols: ReadonlySet<string>, nativeRestaking: boolean): Set<string> {
   const held = EVM_TOKENS.filter((token) => symbols.has(token.symbol));
   const protocols = new Set(held.map((token) => token.protocol));
   if (nativeRestaking || held.some((token) => token.kind === 'lrt')) protocols.add('EigenLayer');
   return protocols;
 }
 
-export const contractsOf = (protocols: ReadonlySet<string>): RiskContract[] => {
+const contractsOf = (protocols: ReadonlySet<string>): RiskContract[] => {
   const seen = new Set<string>();
   return RISK_CONTRACTS.filter((entry) => protocols.has(entry.protocol) && !seen.has(entry.address.toLowerCase()) && seen.add(entry.address.toLowerCase()));
 };
 
 /** One quote per Ethereum position's size and one for each token's total, for tokens priced in ETH. */
-export function quoteRequests(positions: readonly HeldPosition[]): QuoteRequest[] {
+function quoteRequests(reads: readonly BalanceRead[]): QuoteRequest[] {
   const requests = new Map<string, QuoteRequest>();
   const totals = new Map<string, QuoteRequest>();
-  for (const position of positions) {
-    if (position.chain !== 'ethereum' || position.tokenAddress === null || position.rawAmount <= 0n) continue;
-    const token = EVM_TOKENS.find((item) => item.chain === 'ethereum' && item.address.toLowerCase() === position.tokenAddress!.toLowerCase());
-    if (!token || token.underlying !== 'ETH') continue;
-    const request = { symbol: token.symbol, tokenIn: token.address, decimals: token.decimals, amountIn: position.rawAmount };
-    requests.set(quoteKey(token.symbol, position.rawAmount), request);
+  for (const { token, rawAmount } of reads) {
+    if (!token || token.underlying !== 'ETH' || rawAmount === null || rawAmount <= 0n) continue;
+    const request = { symbol: token.symbol, tokenIn: token.address, decimals: token.decimals, amountIn: rawAmount };
+    requests.set(quoteKey(token.symbol, rawAmount), request);
     const total = totals.get(token.symbol);
-    totals.set(token.symbol, { ...request, amountIn: (total?.amountIn ?? 0n) + position.rawAmount });
+    totals.set(token.symbol, { ...request, amountIn: (total?.amountIn ?? 0n) + rawAmount });
   }
   for (const total of totals.values()) requests.set(quoteKey(total.symbol, total.amountIn), total);
   return [...requests.values()];
@@ -64,21 +55,21 @@ export function quoteRequests(positions: readonly HeldPosition[]): QuoteRequest[
 
 export const quoteKey = (symbol: string, amount: bigint | string) => `${symbol}:${amount.toString()}`;
 
-export async function readRiskInputs(evm: EvmClient, blockNumber: bigint, protocols: ReadonlySet<string>, positions: readonly HeldPosition[]): Promise<RiskInputs> {
+async function readRiskInputs(evm: EvmClient, blockNumber: bigint, protocols: ReadonlySet<string>, reads: readonly BalanceRead[]): Promise<RiskInputs> {
   const contracts = contractsOf(protocols);
   const routes = EXIT_ROUTES.filter((route) => protocols.has(route.protocol));
-  const requests = quoteRequests(positions);
+  const requests = quoteRequests(reads);
   const failed = (cause: unknown) => ({ error: describeRpcError(cause) });
-  const [reads, quotes, redeem] = await Promise.all([
+  const [upgradeability, quotes, redeem] = await Promise.all([
     Promise.all(contracts.map((contract) => readUpgradeability(evm, contract.address, blockNumber))),
     requests.length ? readDexQuotes(evm, blockNumber, requests).catch(failed) : Promise.resolve([]),
     routes.length ? readRedeemParams(evm, blockNumber, routes).catch(failed) : Promise.resolve([]),
   ]);
-  return { reads, quotes, redeem };
+  return { reads: upgradeability, quotes, redeem };
 }
 
-/** Inside the snapshot's transaction: the reads, then an alert for each change since the previous read. */
-export function storeRiskInputs(ctx: AppContext, snapshotId: number, blockNumber: bigint, inputs: RiskInputs): number {
+/** The reads for the snapshot, and an alert for each contract whose read changed since its previous one. */
+function storeRiskInputs(ctx: AppContext, snapshotId: number, blockNumber: bigint, inputs: RiskInputs): void {
   const { risk } = ctx.repos;
   const alerts = inputs.reads.flatMap((read) => {
     const previous = risk.previousRead(read.address, snapshotId);
@@ -91,7 +82,6 @@ export function storeRiskInputs(ctx: AppContext, snapshotId: number, blockNumber
   risk.insertAlerts(
     alerts.map((alert) => ({ snapshotId, blockNumber: blockNumber.toString(), contract: alert.contract, kind: alert.kind, message: alert.message, alertJson: toJson(alert), detectedAt: ctx.now() })),
   );
-  return alerts.length;
 }
 
 /**
@@ -107,7 +97,6 @@ export async function refreshRisk(
 ): Promise<void> {
   const symbols = new Set([...found.held, ...found.eigen.flatMap((row) => (row.assetSymbol ? [row.assetSymbol] : []))]);
   const nativeRestaking = found.eigen.some((row) => row.kind === 'strategy' || row.kind === 'pod');
-  const positions = found.reads.flatMap((read) => (read.token && read.rawAmount ? [{ symbol: read.token.symbol, chain: 'ethereum', tokenAddress: read.token.address, rawAmount: read.rawAmount }] : []));
-  const inputs = await readRiskInputs(evm, snapshot.blockNumber, protocolsHeld(symbols, nativeRestaking), positions);
+  const inputs = await readRiskInputs(evm, snapshot.blockNumber, protocolsHeld(symbols, nativeRestaking), found.reads);
   ctx.transaction(() => storeRiskInputs(ctx, snapshot.id, snapshot.blockNumber, inputs));
 }

@@ -11,7 +11,7 @@ import { AppFailure } from '../../../shared/result';
 import type { RiskAlert, RiskReport } from '../../../shared/ipc/risk-schemas';
 import type { AppContext } from './context';
 import type { PortfolioService } from './portfolio.service';
-import type { ExposureService } from './exposure.service';
+import { portfolioUsdCents, type ExposureService } from './exposure.service';
 import { buildCards, buildPositionRisks, dependentsOf, type StoredRead } from './risk-cards';
 import { buildExits } from './risk-exits';
 import { pendingWithdrawals } from './pending-withdrawals';
@@ -37,17 +37,13 @@ export function createRiskService(ctx: AppContext, portfolio: PortfolioService, 
   return {
     get(): RiskReport {
       const current = portfolio.get();
-      const report = exposure.get();
+      const report = exposure.get(current);
       const ethereum = current.chains.find((chain) => chain.chain === 'ethereum')?.snapshot ?? null;
       const reads = new Map<string, StoredRead>(
         ethereum ? ctx.repos.risk.reads(ethereum.id).map((row) => [row.address.toLowerCase(), { read: fromJson<UpgradeabilityRead>(row.json), fetchedAt: ethereum.fetchedAt }]) : [],
       );
       const dependents = dependentsOf(current.positions, current.eigenlayer, report);
-      // The whole portfolio, as the exposure report counts it: every position's value plus native EigenLayer stakes.
-      const cents = [...current.positions.map((position) => position.valuation?.usdCents ?? null), ...report.positions.filter((item) => item.source === 'eigenlayer').map((item) => item.usdCents)].filter(
-        (value): value is string => value !== null,
-      );
-      const portfolioUsd = cents.length ? cents.reduce((sum, value) => sum + BigInt(value), 0n) : null;
+      const portfolioUsd = portfolioUsdCents(current.positions, report.positions);
       const cards = buildCards(dependents, reads, portfolioUsd);
       const raised = alerts();
       return {

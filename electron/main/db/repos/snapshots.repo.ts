@@ -47,15 +47,9 @@ export interface ChainStatusRow {
   lastErrorAt: number | null;
 }
 
-export interface StoredPosition {
-  walletId: number;
+/** A stored balance of a network's latest snapshot, with the snapshot's block and endpoint. */
+export interface StoredPosition extends SnapshotBalanceRow {
   chain: NetworkId;
-  tokenAddress: string | null;
-  symbol: string;
-  name: string;
-  decimals: number;
-  rawAmount: string | null;
-  error: string | null;
   blockNumber: string;
   blockTime: number;
   rpcUrl: string;
@@ -147,8 +141,7 @@ export function createSnapshotsRepo(db: Database.Database) {
     count: (chain: NetworkId): number => countSnapshots.get(chain)?.n ?? 0,
     /** Every snapshot of every chain, oldest first (for history charts). */
     all: () => selectAll.all(),
-    /** One snapshot's balances (token address '' for the native coin). */
-    /** Unordered: callers key rows by wallet, network and token. */
+    /** One snapshot's balances (token address null for the native coin), unordered: callers key rows by wallet, network and token. */
     balancesOf: (snapshotId: number): SnapshotBalanceRow[] => selectBalances.all(snapshotId),
   };
 }
