@@ -4,7 +4,7 @@
  * the same multicall, so an impossible balance (above the supply, ≥ 2^255, any with a zero
  * supply; shared/domain/sanity.ts) fails its position instead of being stored as good.
  */
-import { CHAINS, MULTICALL3_ADDRESS } from '../../../../shared/registry/chains';
+import { MULTICALL3_ADDRESS } from '../../../../shared/registry/chains';
 import type { EvmToken } from '../../../../shared/registry/evm-tokens';
 import type { EvmClient } from './client';
 import { erc20Abi, multicall3Abi } from './multicall3-abi';
